@@ -213,6 +213,9 @@ if not DEBUG:
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Web addresses typed without a scheme are taken as https (Django 6's default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

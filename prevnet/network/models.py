@@ -25,12 +25,12 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_fr if get_language() == "fr" else self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Region(BilingualName):
@@ -89,14 +89,19 @@ class MunicipalityQuerySet(models.QuerySet):
 class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=200)
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("province")
+        Province,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("province"),
     )
     csd_code = models.CharField(
         _("census subdivision code"),
         max_length=7,
         unique=True,
         validators=[
-            RegexValidator(r"^\d{7}$", _("Enter the 7-digit Statistics Canada census subdivision code."))
+            RegexValidator(
+                r"^\d{7}$", _("Enter the 7-digit Statistics Canada census subdivision code.")
+            )
         ],
         help_text=_("Statistics Canada's 7-digit code; the first two digits are the province's."),
     )
@@ -284,9 +289,7 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("municipality"),
     )
-    position_type = models.CharField(
-        _("position"), max_length=30, choices=PositionType.choices
-    )
+    position_type = models.CharField(_("position"), max_length=30, choices=PositionType.choices)
     title = models.CharField(_("title"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"),

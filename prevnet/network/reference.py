@@ -41,5 +41,10 @@ def load_reference(region_model, province_model) -> None:
     for sgc, abbr, en, fr, region in PROVINCES:
         province_model.objects.update_or_create(
             sgc_code=sgc,
-            defaults={"abbreviation": abbr, "name_en": en, "name_fr": fr, "region": regions[region]},
+            defaults={
+                "abbreviation": abbr,
+                "name_en": en,
+                "name_fr": fr,
+                "region": regions[region],
+            },
         )
