@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -50,12 +51,15 @@ def export_response(
         )
     else:
         writer = csv.writer(_Echo())
+        language = get_language()
 
         def stream():
-            # A byte-order mark so spreadsheet programs read the accents of French names.
-            yield "\ufeff" + writer.writerow(headers)
-            for row in rows:
-                yield writer.writerow([safe_cell(v) for v in row])
+            # Rows are written after the view returns: keep the request's language for labels.
+            with override(language):
+                # A byte-order mark so spreadsheet programs read the accents of French names.
+                yield "\ufeff" + writer.writerow(headers)
+                for row in rows:
+                    yield writer.writerow([safe_cell(v) for v in row])
 
         response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'

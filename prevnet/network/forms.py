@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from prevnet.core import access
@@ -20,23 +19,6 @@ from prevnet.network.models import (
 )
 
 YES_NO = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]
-
-
-def reject_nul(value):
-    """PostgreSQL cannot store NUL characters; say so instead of failing later."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ValidationError(_("This text contains a NUL character, which is not allowed."))
-
-
-class CleanTextMixin:
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            try:
-                reject_nul(value)
-            except ValidationError as error:
-                self.add_error(name, error)
-        return cleaned
 
 
 class MunicipalityFilterForm(forms.Form):
@@ -86,7 +68,7 @@ class PersonFilterForm(forms.Form):
     )
 
 
-class MunicipalityForm(CleanTextMixin, forms.ModelForm):
+class MunicipalityForm(forms.ModelForm):
     # Staff set the network-level facts; a coordinator keeps the municipality's own details.
     STAFF_ONLY = ("name", "province", "csd_code", "membership_status", "joined_on", "coordinators")
 
@@ -120,7 +102,7 @@ class MunicipalityForm(CleanTextMixin, forms.ModelForm):
             ).order_by("username")
 
 
-class EngagementForm(CleanTextMixin, forms.ModelForm):
+class EngagementForm(forms.ModelForm):
     class Meta:
         model = EngagementEvent
         fields = ["kind", "started_on", "ended_on", "note"]
@@ -131,7 +113,7 @@ class EngagementForm(CleanTextMixin, forms.ModelForm):
         }
 
 
-class OrganizationForm(CleanTextMixin, forms.ModelForm):
+class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["name", "type", "municipality", "website"]
@@ -160,7 +142,7 @@ class OrganizationForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class PersonForm(CleanTextMixin, forms.ModelForm):
+class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = [
