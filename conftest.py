@@ -1,7 +1,7 @@
 """The test cast, shared by every app (STYLE.md): one line asks "may this person do this?".
 
-    def test_coordinator_edits_own_city(cast):
-        assert cast.client("coordinator_a").get(url).status_code == 200
+def test_coordinator_edits_own_city(cast):
+    assert cast.client("coordinator_a").get(url).status_code == 200
 """
 
 from __future__ import annotations
