@@ -14,7 +14,9 @@ from prevnet.core.models import ApiToken
 
 
 def home(request):
-    return render(request, "core/home.html")
+    from prevnet.network.services import network_figures
+
+    return render(request, "core/home.html", {"figures": network_figures()})
 
 
 def account(request):

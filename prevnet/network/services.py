@@ -77,6 +77,24 @@ def municipality_export(qs: QuerySet[Municipality]) -> tuple[list[str], Iterator
     return headers, rows()
 
 
+def network_figures() -> dict:
+    """The published headline figures of the network (aggregates, no personal data)."""
+    qs = Municipality.objects.with_engagement()
+    # Aggregate names must differ from the annotations they count, or they shadow them.
+    totals = qs.aggregate(
+        n_all=Count("pk"),
+        n_members=Count("pk", filter=Q(membership_status="member")),
+        n_ccss=Count("pk", filter=Q(engaged_in_ccss=True)),
+        n_exchanging=Count("pk", filter=Q(exchanging=True)),
+    )
+    return {
+        "municipalities": totals["n_all"],
+        "members": totals["n_members"],
+        "engaged_in_ccss": totals["n_ccss"],
+        "exchanging": totals["n_exchanging"],
+    }
+
+
 def search_organizations(filters: dict) -> QuerySet[Organization]:
     qs = Organization.objects.select_related("municipality__province").order_by("name", "pk")
     if q := (filters.get("q") or "").strip():

@@ -273,3 +273,8 @@ def test_engagement_end_before_start_refused(cast):
     )
     assert "before the start" in str(response.context["form"].errors)
     assert not EngagementEvent.objects.exists()
+
+
+def test_home_shows_network_figures(client, places):
+    figures = client.get("/en/").context["figures"]
+    assert figures == {"municipalities": 3, "members": 2, "engaged_in_ccss": 1, "exchanging": 0}
