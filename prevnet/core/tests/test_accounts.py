@@ -108,3 +108,10 @@ def test_staff_flag_follows_role(db, role):
 
     user = UserFactory(role=role)
     assert user.is_staff == (role == "staff")
+
+
+def test_account_links_to_own_record(cast):
+    html = cast.client("participant").get(reverse("core:account")).content.decode()
+    assert cast.person_a.get_absolute_url() in html
+    html = cast.client("observer").get(reverse("core:account")).content.decode()
+    assert "/network/people/" not in html
