@@ -20,9 +20,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the test's thread; Django would then refuse
-# the ORM calls that fixtures (and the test's own asserts) make from that thread.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 # Playwright must never look for, or download, a browser of its own: it launches
 # CHROMIUM by path. An empty folder of its own makes that explicit (and harmless).
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -82,28 +79,52 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path):
+    """Debian's Chromium, through Playwright's sync API, for one test module.
+
+    While Playwright runs, its asyncio event loop is running in this thread, and Django refuses
+    ORM calls from a thread with a running loop: DJANGO_ALLOW_ASYNC_UNSAFE lifts that, for as
+    long as the browser is up and no longer. Module scope, so that both end before the tests
+    pytest-django runs after the browser tests (a variable left set would leak, for instance,
+    into `manage.py check --deploy` run by a test, which warns about it).
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium_path),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            timeout=60_000,
-        )
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium_path),
+                headless=True,
+                args=CHROMIUM_ARGS,
+                timeout=60_000,
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
-def e2e_db(live_server, transactional_db, django_db_serialized_rollback):
+def e2e_db(live_server, transactional_db):
     """The database a browser test shares with the live server.
 
-    Transactional, since the server answers from another thread; serialized rollback restores
-    what the migrations loaded (regions, provinces), which a transactional test's flush wipes.
+    Transactional, since the server answers from another thread. A transactional test ends by
+    emptying every table, including the reference geography that a migration loads (regions,
+    provinces), so it is loaded again here when missing. (pytest-django's serialized rollback
+    would do it generically, but its copy lives on the connection object of the context that
+    created the test database, and Playwright's greenlet sees a connection object of its own.)
     """
+    from prevnet.network.models import Province, Region
+    from prevnet.network.reference import load_reference
+
+    if not Province.objects.exists():
+        load_reference(Region, Province)
 
 
 def _new_context(browser, live_server, *, bypass_csp: bool):
@@ -242,6 +263,11 @@ class Axe:
             if not collect:
                 pytest.fail(report, pytrace=False)
             self.found.append(report)
+
+    @staticmethod
+    def violations(page) -> list[dict]:
+        """The serious and critical violations on the page, without failing the test."""
+        return axe_violations(page)
 
     def assert_clean(self) -> None:
         if self.found:

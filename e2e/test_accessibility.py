@@ -44,3 +44,15 @@ def test_form_errors_are_accessible(page, axe, live_cast, login):
     page.locator("main form[method=post] button[type=submit]").click()
     expect(page.locator("main .errorlist").first).to_be_visible()
     axe(page, "municipality edit form with errors (en, staff)")
+
+
+def test_axe_reports_a_serious_violation(page, axe, live_server, e2e_db):
+    """The check above can fail: a button without a name on one of our pages is reported."""
+    page.goto("/en/accounts/login/")
+    page.evaluate(
+        """() => { const b = document.createElement('button');
+                   b.id = 'nameless'; document.querySelector('main').appendChild(b); }"""
+    )
+    found = {v["id"]: v for v in axe.violations(page)}
+    assert "button-name" in found, sorted(found)
+    assert found["button-name"]["nodes"][0]["target"] == ["#nameless"]
