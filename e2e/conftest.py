@@ -29,7 +29,8 @@ os.environ.setdefault(
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO = E2E_DIR.parent
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium; PREVNET_CHROMIUM names another build of Chromium (never a downloaded one).
+CHROMIUM = Path(os.environ.get("PREVNET_CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--headless",
