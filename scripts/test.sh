@@ -91,7 +91,7 @@ pytest_stage() {
     done
     shift
     log="$LOG_DIR/pytest-$(echo "$name" | tr '[:upper:]' '[:lower:]').log"
-    banner "$name: pytest $*"
+    banner "$name: ${envs[*]:+env ${envs[*]} }pytest -rfEs $*"
     start="$EPOCHREALTIME"
     set +e
     env "${envs[@]}" "$PYTEST" -rfEs "$@" 2>&1 | tee "$log"
