@@ -163,8 +163,8 @@ class Municipality(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.csd_code and self.province_id:
-            province = Province.objects.filter(pk=self.province_id).first()
-            if province and not self.csd_code.startswith(province.sgc_code):
+            province = self.province  # cached when set by an import: no query per row
+            if not self.csd_code.startswith(province.sgc_code):
                 raise ValidationError(
                     {
                         "csd_code": _(
