@@ -1,7 +1,12 @@
-"""How the API knows who is calling: a bearer token (scripts) or the browser session."""
+"""How the API knows who is calling: a bearer token (scripts) or the browser session.
+
+The three are tried in order. A bearer token that is wrong or revoked is refused outright
+(401) rather than treated as anonymous, so a script never silently loses its rights.
+"""
 
 from __future__ import annotations
 
+from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from prevnet.core.models import ApiToken
@@ -12,8 +17,9 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            raise AuthenticationError(message="Invalid or revoked token.")
+        request.user = user
         return user
 
 
@@ -22,13 +28,19 @@ class SessionAuth(APIKeyCookie):
 
     param_name = "sessionid"
 
+    def _get_key(self, request):
+        # No session cookie: nothing to protect, let the request go on as anonymous.
+        if self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request, key):
         user = getattr(request, "user", None)
         return user if user is not None and user.is_authenticated else None
 
 
 class Anonymous:
-    """Lets a request through unauthenticated: public endpoints still apply the access rules."""
+    """Lets a request through unauthenticated: every endpoint still applies the access rules."""
 
     def __call__(self, request):
         return True
