@@ -20,6 +20,7 @@ def text(max_length: int):
     return Annotated[str, Field(max_length=max_length), AfterValidator(_no_nul)]
 
 
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Name = text(200)
 Short = text(100)
 Url = Annotated[HttpUrl, Field(max_length=200)]
@@ -111,7 +112,7 @@ class OrganizationOut(Schema):
 class OrganizationPatch(Schema):
     name: Name | None = None
     type: OrganizationType | None = None
-    municipality_id: int | None = None
+    municipality_id: Id | None = None
     website: Url | None = None
 
 
@@ -141,8 +142,8 @@ class PersonPatch(Schema):
     ) = None
     position_type: PositionType | None = None
     title: Name | None = None
-    organization_id: int | None = None
-    municipality_id: int | None = None
+    organization_id: Id | None = None
+    municipality_id: Id | None = None
     language: Annotated[str, Field(pattern="^(en|fr)$")] | None = None
 
 

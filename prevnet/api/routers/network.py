@@ -1,10 +1,12 @@
 """The registry's endpoints. Thin: ask core.access, call the network services, shape JSON."""
 # No `from __future__ import annotations` here: ninja reads these annotations at import time.
 
+from typing import Annotated
+
 from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -22,6 +24,17 @@ from prevnet.network.models import (
 )
 
 router = Router(tags=["network registry"])
+
+# Ids as the database stores them (64-bit): a larger number is a 422, not a database error.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class Pagination(LimitOffsetPagination):
+    """Limit and offset, both bounded so no request asks the database for the impossible."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=2**31 - 1)
 
 
 def require(request, perm: str, obj: Model | None = None) -> None:
@@ -81,7 +94,7 @@ class MunicipalityFilters(Schema):
 
 
 @router.get("/municipalities", response=list[s.MunicipalityOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_municipalities(request, filters: Query[MunicipalityFilters]):
     require(request, "network.view_municipality")
     chosen = {"q": filters.q, "membership": filters.membership}
@@ -97,7 +110,7 @@ def list_municipalities(request, filters: Query[MunicipalityFilters]):
 
 
 @router.get("/municipalities/{int:pk}", response=s.MunicipalityOut)
-def get_municipality(request, pk: int):
+def get_municipality(request, pk: Id):
     require(request, "network.view_municipality")
     return get_object_or_404(municipalities(), pk=pk)
 
@@ -110,7 +123,7 @@ def create_municipality(request, payload: s.MunicipalityIn):
 
 
 @router.patch("/municipalities/{int:pk}", response=s.MunicipalityOut)
-def update_municipality(request, pk: int, payload: s.MunicipalityPatch):
+def update_municipality(request, pk: Id, payload: s.MunicipalityPatch):
     municipality = get_object_or_404(Municipality, pk=pk)
     require(request, "network.change_municipality", municipality)
     data = payload.dict(exclude_unset=True)
@@ -127,14 +140,14 @@ def update_municipality(request, pk: int, payload: s.MunicipalityPatch):
 
 
 @router.get("/municipalities/{int:pk}/engagement", response=list[s.EngagementOut])
-def list_engagement(request, pk: int):
+def list_engagement(request, pk: Id):
     municipality = get_object_or_404(Municipality, pk=pk)
     require(request, "network.view_engagementevent")
     return municipality.engagement_events.all()
 
 
 @router.post("/municipalities/{int:pk}/engagement", response={201: s.EngagementOut})
-def create_engagement(request, pk: int, payload: s.EngagementIn):
+def create_engagement(request, pk: Id, payload: s.EngagementIn):
     municipality = get_object_or_404(Municipality, pk=pk)
     require(request, "network.add_engagementevent")
     event = apply(request, EngagementEvent(municipality=municipality), payload.dict())
@@ -147,11 +160,11 @@ def create_engagement(request, pk: int, payload: s.EngagementIn):
 class OrganizationFilters(Schema):
     q: str | None = None
     type: str | None = None
-    municipality_id: int | None = None
+    municipality_id: Id | None = None
 
 
 @router.get("/organizations", response=list[s.OrganizationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_organizations(request, filters: Query[OrganizationFilters]):
     require(request, "network.view_organization")
     qs = services.search_organizations({"q": filters.q, "type": filters.type})
@@ -161,7 +174,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
 
 
 @router.get("/organizations/{int:pk}", response=s.OrganizationOut)
-def get_organization(request, pk: int):
+def get_organization(request, pk: Id):
     require(request, "network.view_organization")
     return get_object_or_404(Organization, pk=pk)
 
@@ -178,7 +191,7 @@ def create_organization(request, payload: s.OrganizationIn):
 
 
 @router.patch("/organizations/{int:pk}", response=s.OrganizationOut)
-def update_organization(request, pk: int, payload: s.OrganizationPatch):
+def update_organization(request, pk: Id, payload: s.OrganizationPatch):
     organization = get_object_or_404(Organization, pk=pk)
     require(request, "network.change_organization", organization)
     data = payload.dict(exclude_unset=True)
@@ -198,11 +211,11 @@ def update_organization(request, pk: int, payload: s.OrganizationPatch):
 class PersonFilters(Schema):
     q: str | None = None
     position: str | None = None
-    municipality_id: int | None = None
+    municipality_id: Id | None = None
 
 
 @router.get("/people", response=list[s.PersonOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_people(request, filters: Query[PersonFilters]):
     if access.role_of(request.user) == access.PUBLIC:
         require(request, "network.view_person")
@@ -214,7 +227,7 @@ def list_people(request, filters: Query[PersonFilters]):
 
 
 @router.get("/people/{int:pk}", response=s.PersonOut)
-def get_person(request, pk: int):
+def get_person(request, pk: Id):
     person = get_object_or_404(Person, pk=pk)
     require(request, "network.view_person", person)
     return person
@@ -227,7 +240,7 @@ def create_person(request, payload: s.PersonIn):
 
 
 @router.patch("/people/{int:pk}", response=s.PersonOut)
-def update_person(request, pk: int, payload: s.PersonPatch):
+def update_person(request, pk: Id, payload: s.PersonPatch):
     person = get_object_or_404(Person, pk=pk)
     require(request, "network.change_person", person)
     return apply(request, person, payload.dict(exclude_unset=True))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -18,6 +20,17 @@ from prevnet.network.factories import MunicipalityFactory, OrganizationFactory, 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 pytestmark = [pytest.mark.schemathesis, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # Called through WSGI, Django closes the database connection after each request, which
+    # would end the test's transaction; Django's own test client does the same as this.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
