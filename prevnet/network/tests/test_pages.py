@@ -278,3 +278,10 @@ def test_engagement_end_before_start_refused(cast):
 def test_home_shows_network_figures(client, places):
     figures = client.get("/en/").context["figures"]
     assert figures == {"municipalities": 3, "members": 2, "engaged_in_ccss": 1, "exchanging": 0}
+
+
+def test_form_errors_are_summarised_with_links(cast):
+    url = reverse("network:municipality_edit", args=[cast.city_a.pk])
+    html = cast.client("coordinator_a").post(url, {"population": "many"}).content.decode()
+    assert "<title>Error:" in html
+    assert 'role="alert"' in html and 'href="#id_population"' in html
