@@ -32,6 +32,12 @@ class Cast:
 
 
 @pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings, tmp_path):
+    # Uploaded test files go to a temporary folder, not the developer's var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     # Tasks run in the request during tests, so their effects can be asserted directly.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from prevnet.network.models import (
     EngagementEvent,
+    ImportJob,
     Municipality,
     Organization,
     Person,
@@ -55,3 +56,14 @@ class PersonAdmin(SimpleHistoryAdmin):
     list_select_related = ["organization", "municipality"]
     search_fields = ["first_name", "last_name", "email"]
     autocomplete_fields = ["organization", "municipality", "user"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "created_by", "created_at", "status", "rows_read"]
+    list_filter = ["status"]
+    list_select_related = ["created_by"]
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # uploads go through the import page, which queues the task

@@ -161,3 +161,27 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.select_related("municipality")
         self.fields["municipality"].queryset = Municipality.objects.select_related("province")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Municipality list (CSV or XLSX)"),
+        help_text=_(
+            "Columns: name, province, csd_code (required); population, population_year, "
+            "latitude, longitude, website, membership_status, joined_on."
+        ),
+    )
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
+        limit = settings.PREVNET_MAX_IMPORT_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; the largest accepted is %(limit)s MB.")
+                % {"size": round(upload.size / 1e6, 1), "limit": round(limit / 1e6, 1)}
+            )
+        return upload

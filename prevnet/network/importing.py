@@ -59,6 +59,7 @@ class RowError:
 @dataclass
 class ImportResult:
     errors: list[RowError] = field(default_factory=list)
+    rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -291,15 +292,24 @@ def _parse(line, row, provinces, memberships, errors) -> dict | None:
 # --- the import --------------------------------------------------------------------------------
 
 
-def import_municipalities(path: str | Path, *, user=None) -> ImportResult:
-    """Check every row, then save all of them in one transaction, or none."""
+PROGRESS_EVERY = 200
+
+
+def import_municipalities(path: str | Path, *, user=None, progress=None) -> ImportResult:
+    """Check every row, then save all of them in one transaction, or none.
+
+    ``progress(rows_read)`` is called every few hundred rows, for a page that shows it.
+    """
     result = ImportResult()
     provinces = _province_lookup()
     memberships = _membership_lookup()
     parsed: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
     try:
-        for line, row in read_table(path):
+        for count, (line, row) in enumerate(read_table(path), start=1):
+            result.rows = count
+            if progress and count % PROGRESS_EVERY == 0:
+                progress(count)
             values = _parse(line, row, provinces, memberships, result.errors)
             if values is None:
                 continue

@@ -22,4 +22,6 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("history/<str:model>/<int:pk>/", views.record_history, name="record_history"),
+    path("import/", views.import_create, name="import_create"),
+    path("import/<uuid:pk>/", views.import_detail, name="import_detail"),
 ]

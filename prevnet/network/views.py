@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from prevnet.core.exports import FORMATS, export_response
 from prevnet.network import services
 from prevnet.network.forms import (
     EngagementForm,
+    ImportForm,
     MunicipalityFilterForm,
     MunicipalityForm,
     OrganizationFilterForm,
@@ -21,7 +22,14 @@ from prevnet.network.forms import (
     PersonFilterForm,
     PersonForm,
 )
-from prevnet.network.models import EngagementEvent, Municipality, Organization, Person
+from prevnet.network.models import (
+    EngagementEvent,
+    ImportJob,
+    Municipality,
+    Organization,
+    Person,
+)
+from prevnet.network.tasks import run_import
 
 PAGE_SIZE = 50
 
@@ -225,6 +233,36 @@ def person_edit(request, pk: int):
     form = PersonForm(request.POST or None, instance=person)
     heading = _("Edit %(name)s") % {"name": person}
     return _edit(request, form, heading, person.get_absolute_url(), _("Changes saved."))
+
+
+def import_create(request):
+    access.require(request, "network.import_municipalities")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = ImportJob.objects.create(
+            created_by=request.user, file=upload, original_name=upload.name[:255]
+        )
+        run_import.enqueue(str(job.pk))
+        return redirect(job)
+    jobs = ImportJob.objects.select_related("created_by")[:20]
+    return render(request, "network/import_form.html", {"form": form, "jobs": jobs})
+
+
+def import_detail(request, pk):
+    access.require(request, "network.import_municipalities")
+    job = get_object_or_404(ImportJob, pk=pk)
+    if request.GET.get("format") == "json":
+        # Polled by the page while the worker runs the import.
+        return JsonResponse(
+            {
+                "status": job.status,
+                "label": job.get_status_display(),
+                "rows": job.rows_read,
+                "finished": job.is_finished,
+            }
+        )
+    return render(request, "network/import_detail.html", {"job": job})
 
 
 def record_history(request, model: str, pk: int):

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from conftest import ROLES
 from prevnet.core.models import ApiToken
 from prevnet.network.factories import OrganizationFactory
-from prevnet.network.models import EngagementEvent
+from prevnet.network.models import EngagementEvent, ImportJob
 
 OK, LOGIN, DENIED, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
 
@@ -43,6 +43,8 @@ MATRIX = {
     "network:person_create": (None, STAFF),
     "network:person_edit": (lambda c: [c.person_a.pk], STAFF),
     "network:record_history": (lambda c: ["municipality", c.city_a.pk], STAFF),
+    "network:import_create": (None, STAFF),
+    "network:import_detail": (lambda c: [c.import_job.pk], STAFF),
     "login": (None, ALL),
     "password_reset": (None, ALL),
     "password_reset_done": (None, ALL),
@@ -83,6 +85,7 @@ def test_every_url_has_a_rule():
 @pytest.fixture
 def full_cast(cast):
     cast.org_a = OrganizationFactory(municipality=cast.city_a)
+    cast.import_job = ImportJob.objects.create(file="imports/x.csv", original_name="x.csv")
     EngagementEvent.objects.create(municipality=cast.city_a, kind="ccss", started_on="2024-01-01")
     return cast
 
