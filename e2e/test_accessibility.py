@@ -21,6 +21,12 @@ PAGES = {
     "municipality_list": ("anonymous", "/network/municipalities/"),
     "municipality_detail": ("anonymous", "/network/municipalities/{pk}/"),
     "municipality_edit": ("staff", "/network/municipalities/{pk}/edit/"),
+    "municipality_detail_staff": ("staff", "/network/municipalities/{pk}/"),
+    "organization_list": ("anonymous", "/network/organizations/"),
+    "person_list": ("staff", "/network/people/"),
+    "history": ("staff", "/network/history/municipality/{pk}/"),
+    "import": ("staff", "/network/import/"),
+    "account": ("staff", "/account/"),
 }
 
 
