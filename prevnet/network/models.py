@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from prevnet.core.models import Language
+
 
 class BilingualName(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -296,8 +298,8 @@ class Person(models.Model):
     language = models.CharField(
         _("preferred language"),
         max_length=2,
-        choices=[("en", _("English")), ("fr", _("French"))],
-        default="en",
+        choices=Language.choices,
+        default=Language.ENGLISH,
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
