@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from prevnet.api.auth import AUTH
@@ -14,9 +15,12 @@ api = NinjaAPI(
     version="1",
     description=(
         "The network registry of prevnet. Authenticate scripts with "
-        "`Authorization: Bearer <token>` (create a token on your account page). "
-        "Every endpoint applies the same access rules as the web pages: 401 when you must "
-        "authenticate, 403 when your role may not, 422 with the field and reason for bad input."
+        "`Authorization: Bearer <token>` (create a token on your account page, or with "
+        "`manage.py create_api_token USERNAME --name NAME`); a browser session works too, "
+        "with the CSRF token for writes. Every endpoint applies the same access rules as the "
+        "web pages: 401 when you must authenticate, 403 when your role may not, 404 for a "
+        "missing record, 422 naming the field and the reason for bad input, 409 when a unique "
+        "value was taken meanwhile."
     ),
     auth=AUTH,
     urls_namespace="api",
@@ -27,9 +31,10 @@ api.add_router("/", network_router)
 @api.exception_handler(ValidationError)
 def model_validation_error(request, exc: ValidationError):
     """Checks of the models (codes, dates, uniqueness) as 422, naming each field."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     detail = [
         {"loc": ["body", field], "msg": message}
-        for field, messages in exc.message_dict.items()
+        for field, messages in errors.items()
         for message in messages
     ]
     return api.create_response(request, {"detail": detail}, status=422)
@@ -37,7 +42,8 @@ def model_validation_error(request, exc: ValidationError):
 
 @api.exception_handler(IntegrityError)
 def integrity_error(request, exc: IntegrityError):
-    # A concurrent write won the race for a unique value; the client may retry.
+    # A concurrent write won the race for a unique value (full_clean() checked it just
+    # before); the transaction was rolled back and the client may retry.
     return api.create_response(
-        request, {"detail": "This conflicts with a record saved meanwhile."}, status=409
+        request, {"detail": _("This conflicts with a record saved meanwhile.")}, status=409
     )

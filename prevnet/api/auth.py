@@ -6,7 +6,10 @@ The three are tried in order. A bearer token that is wrong or revoked is refused
 
 from __future__ import annotations
 
-from ninja.errors import AuthenticationError
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from prevnet.core.models import ApiToken
@@ -18,7 +21,7 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         user = ApiToken.authenticate(token)
         if user is None:
-            raise AuthenticationError(message="Invalid or revoked token.")
+            raise AuthenticationError(message=_("Invalid or revoked token."))
         request.user = user
         return user
 
@@ -26,12 +29,15 @@ class TokenAuth(HttpBearer):
 class SessionAuth(APIKeyCookie):
     """The logged-in browser session; CSRF is checked for unsafe methods."""
 
-    param_name = "sessionid"
+    param_name = settings.SESSION_COOKIE_NAME
 
     def _get_key(self, request):
         # No session cookie: nothing to protect, let the request go on as anonymous.
         if self.param_name not in request.COOKIES:
             return None
+        if "\x00" in request.COOKIES[self.param_name]:
+            # PostgreSQL would fail on the session look-up: refuse clearly instead.
+            raise HttpError(400, _("The session cookie is malformed: log in again."))
         return super()._get_key(request)
 
     def authenticate(self, request, key):
@@ -43,6 +49,10 @@ class Anonymous:
     """Lets a request through unauthenticated: every endpoint still applies the access rules."""
 
     def __call__(self, request):
+        # Only reached without a token and without a session: make sure no other way of
+        # logging in (which would skip the CSRF check above) carries a user through.
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            request.user = AnonymousUser()
         return True
 
 

@@ -1,16 +1,24 @@
 """The registry's endpoints. Thin: ask core.access, call the network services, shape JSON."""
 # No `from __future__ import annotations` here: ninja reads these annotations at import time.
 
-from typing import Annotated
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Path, Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from prevnet.api import schemas as s
+from prevnet.api.routers.common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Pagination,
+    require,
+    require_signed_in,
+)
 from prevnet.core import access
 from prevnet.network import services
 from prevnet.network.forms import MunicipalityForm
@@ -25,41 +33,43 @@ from prevnet.network.models import (
 
 router = Router(tags=["network registry"])
 
-# Ids as the database stores them (64-bit): a larger number is a 422, not a database error.
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+# Text fields stored as "" when empty: null in a payload clears them.
+BLANK_WHEN_NULL = ("website", "email", "title", "note")
+# The model's field names, as the payloads name them.
+PAYLOAD_NAMES = {"municipality": "municipality_id", "organization": "organization_id"}
 
 
-class Pagination(LimitOffsetPagination):
-    """Limit and offset, both bounded so no request asks the database for the impossible."""
-
-    class Input(Schema):
-        limit: int = Field(50, ge=1, le=500)
-        offset: int = Field(0, ge=0, le=2**31 - 1)
-
-
-def require(request, perm: str, obj: Model | None = None) -> None:
-    if access.can(request.user, perm, obj):
-        return
-    if access.role_of(request.user) == access.PUBLIC:
-        raise HttpError(401, _("Log in or send a token to do this."))
-    raise HttpError(403, _("You may not do this."))
+def province_of(code: str | None) -> Province:
+    province = Province.objects.filter(abbreviation=(code or "").upper()).first()
+    if province is None:
+        raise ValidationError({"province": _("Not a Canadian province or territory abbreviation.")})
+    return province
 
 
 def apply(request, instance: Model, data: dict) -> Model:
-    """Copy validated fields onto a model instance, resolving the province abbreviation."""
+    """Copy validated fields onto a model instance, check it whole and save it with history."""
     if "province" in data:
-        province = Province.objects.filter(abbreviation=str(data.pop("province")).upper()).first()
-        if province is None:
-            raise HttpError(422, _("province: not a Canadian province or territory abbreviation."))
-        instance.province = province
+        instance.province = province_of(data.pop("province"))
     for name in ("latitude", "longitude"):
         if data.get(name) is not None:
-            data[name] = round(data[name], 5)
+            # Stored with 5 decimals (about a metre); more precision is rounded, not refused.
+            data[name] = Decimal(str(data[name])).quantize(Decimal("0.00001"))
     if data.get("website") is not None:
         data["website"] = str(data["website"])
+    for name in BLANK_WHEN_NULL:
+        if name in data and data[name] is None:
+            data[name] = ""
     for name, value in data.items():
         setattr(instance, name, value)
-    services.save_with_history(instance, request.user)
+    try:
+        # full_clean() then save(), in one transaction, with request.user as the history user.
+        services.save_with_history(instance, request.user)
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise ValidationError(
+            {PAYLOAD_NAMES.get(field, field): errors for field, errors in exc.error_dict.items()}
+        ) from None
     return instance
 
 
@@ -67,39 +77,46 @@ def municipalities():
     return Municipality.objects.select_related("province__region").with_engagement()
 
 
-# --- geography --------------------------------------------------------------------------------
+# --- geography (read-only) ---------------------------------------------------------------------
 
 
-@router.get("/regions", response=list[s.RegionOut])
+@router.get("/regions", response={200: list[s.RegionOut], **READ_ERRORS})
 def list_regions(request):
     require(request, "network.view_region")
     return Region.objects.all()
 
 
-@router.get("/provinces", response=list[s.ProvinceOut])
+@router.get("/regions/{slug:code}", response={200: s.RegionOut, **READ_ERRORS})
+def get_region(request, code: str = Path(..., max_length=20, example="ontario")):
+    require(request, "network.view_region")
+    return get_object_or_404(Region, code=code.lower())
+
+
+@router.get("/provinces", response={200: list[s.ProvinceOut], **READ_ERRORS})
 def list_provinces(request):
     require(request, "network.view_province")
     return Province.objects.select_related("region")
 
 
+@router.get("/provinces/{slug:abbreviation}", response={200: s.ProvinceOut, **READ_ERRORS})
+def get_province(request, abbreviation: str = Path(..., max_length=2, example="ON")):
+    require(request, "network.view_province")
+    return get_object_or_404(
+        Province.objects.select_related("region"), abbreviation=abbreviation.upper()
+    )
+
+
 # --- municipalities ---------------------------------------------------------------------------
 
 
-class MunicipalityFilters(Schema):
-    q: str | None = None
-    region: str | None = None
-    province: str | None = None
-    membership: str | None = None
-    engaged_in_ccss: bool | None = None
-
-
-@router.get("/municipalities", response=list[s.MunicipalityOut])
+@router.get("/municipalities", response={200: list[s.MunicipalityOut], **READ_ERRORS})
 @paginate(Pagination)
-def list_municipalities(request, filters: Query[MunicipalityFilters]):
+def list_municipalities(request, filters: Query[s.MunicipalityFilters]):
     require(request, "network.view_municipality")
     chosen = {"q": filters.q, "membership": filters.membership}
+    # An unknown region or province matches nothing, as on the web list.
     if filters.region:
-        chosen["region"] = Region.objects.filter(code=filters.region).first() or -1
+        chosen["region"] = Region.objects.filter(code=filters.region.lower()).first() or -1
     if filters.province:
         chosen["province"] = (
             Province.objects.filter(abbreviation=filters.province.upper()).first() or -1
@@ -109,22 +126,23 @@ def list_municipalities(request, filters: Query[MunicipalityFilters]):
     return services.search_municipalities(chosen)
 
 
-@router.get("/municipalities/{int:pk}", response=s.MunicipalityOut)
-def get_municipality(request, pk: Id):
+@router.get("/municipalities/{int:pk}", response={200: s.MunicipalityOut, **READ_ERRORS})
+def get_municipality(request, pk: s.Id):
     require(request, "network.view_municipality")
     return get_object_or_404(municipalities(), pk=pk)
 
 
-@router.post("/municipalities", response={201: s.MunicipalityOut})
+@router.post("/municipalities", response={201: s.MunicipalityOut, **WRITE_ERRORS})
 def create_municipality(request, payload: s.MunicipalityIn):
     require(request, "network.add_municipality")
     municipality = apply(request, Municipality(), payload.dict(exclude_unset=True))
     return Status(201, municipalities().get(pk=municipality.pk))
 
 
-@router.patch("/municipalities/{int:pk}", response=s.MunicipalityOut)
-def update_municipality(request, pk: Id, payload: s.MunicipalityPatch):
-    municipality = get_object_or_404(Municipality, pk=pk)
+@router.patch("/municipalities/{int:pk}", response={200: s.MunicipalityOut, **WRITE_ERRORS})
+def update_municipality(request, pk: s.Id, payload: s.MunicipalityPatch):
+    require_signed_in(request)
+    municipality = get_object_or_404(Municipality.objects.select_related("province"), pk=pk)
     require(request, "network.change_municipality", municipality)
     data = payload.dict(exclude_unset=True)
     if not access.is_staff(request.user):
@@ -139,17 +157,23 @@ def update_municipality(request, pk: Id, payload: s.MunicipalityPatch):
     return municipalities().get(pk=pk)
 
 
-@router.get("/municipalities/{int:pk}/engagement", response=list[s.EngagementOut])
-def list_engagement(request, pk: Id):
-    municipality = get_object_or_404(Municipality, pk=pk)
+@router.get(
+    "/municipalities/{int:pk}/engagement",
+    response={200: list[s.EngagementOut], **READ_ERRORS},
+)
+def list_engagement(request, pk: s.Id):
     require(request, "network.view_engagementevent")
+    municipality = get_object_or_404(Municipality, pk=pk)
     return municipality.engagement_events.all()
 
 
-@router.post("/municipalities/{int:pk}/engagement", response={201: s.EngagementOut})
-def create_engagement(request, pk: Id, payload: s.EngagementIn):
-    municipality = get_object_or_404(Municipality, pk=pk)
+@router.post(
+    "/municipalities/{int:pk}/engagement",
+    response={201: s.EngagementOut, **WRITE_ERRORS},
+)
+def create_engagement(request, pk: s.Id, payload: s.EngagementIn):
     require(request, "network.add_engagementevent")
+    municipality = get_object_or_404(Municipality, pk=pk)
     event = apply(request, EngagementEvent(municipality=municipality), payload.dict())
     return Status(201, event)
 
@@ -157,15 +181,9 @@ def create_engagement(request, pk: Id, payload: s.EngagementIn):
 # --- organizations ----------------------------------------------------------------------------
 
 
-class OrganizationFilters(Schema):
-    q: str | None = None
-    type: str | None = None
-    municipality_id: Id | None = None
-
-
-@router.get("/organizations", response=list[s.OrganizationOut])
+@router.get("/organizations", response={200: list[s.OrganizationOut], **READ_ERRORS})
 @paginate(Pagination)
-def list_organizations(request, filters: Query[OrganizationFilters]):
+def list_organizations(request, filters: Query[s.OrganizationFilters]):
     require(request, "network.view_organization")
     qs = services.search_organizations({"q": filters.q, "type": filters.type})
     if filters.municipality_id is not None:
@@ -173,74 +191,66 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
     return qs
 
 
-@router.get("/organizations/{int:pk}", response=s.OrganizationOut)
-def get_organization(request, pk: Id):
+@router.get("/organizations/{int:pk}", response={200: s.OrganizationOut, **READ_ERRORS})
+def get_organization(request, pk: s.Id):
     require(request, "network.view_organization")
     return get_object_or_404(Organization, pk=pk)
 
 
-@router.post("/organizations", response={201: s.OrganizationOut})
+@router.post("/organizations", response={201: s.OrganizationOut, **WRITE_ERRORS})
 def create_organization(request, payload: s.OrganizationIn):
     data = payload.dict(exclude_unset=True)
-    require(
-        request,
-        "network.add_organization",
-        Organization(municipality_id=data.get("municipality_id")),
-    )
+    # Coordinators may add organizations to their own municipalities only.
+    place = Organization(municipality_id=data.get("municipality_id"))
+    require(request, "network.add_organization", place)
     return Status(201, apply(request, Organization(), data))
 
 
-@router.patch("/organizations/{int:pk}", response=s.OrganizationOut)
-def update_organization(request, pk: Id, payload: s.OrganizationPatch):
+@router.patch("/organizations/{int:pk}", response={200: s.OrganizationOut, **WRITE_ERRORS})
+def update_organization(request, pk: s.Id, payload: s.OrganizationPatch):
+    require_signed_in(request)
     organization = get_object_or_404(Organization, pk=pk)
     require(request, "network.change_organization", organization)
     data = payload.dict(exclude_unset=True)
     if "municipality_id" in data:
         # Moving it must also land in a municipality the user may edit.
-        require(
-            request,
-            "network.change_organization",
-            Organization(municipality_id=data["municipality_id"]),
-        )
+        destination = Organization(municipality_id=data["municipality_id"])
+        require(request, "network.change_organization", destination)
     return apply(request, organization, data)
 
 
 # --- people (personal data: staff, and each person their own record) --------------------------
 
 
-class PersonFilters(Schema):
-    q: str | None = None
-    position: str | None = None
-    municipality_id: Id | None = None
-
-
-@router.get("/people", response=list[s.PersonOut])
+@router.get("/people", response={200: list[s.PersonOut], **READ_ERRORS})
 @paginate(Pagination)
-def list_people(request, filters: Query[PersonFilters]):
-    if access.role_of(request.user) == access.PUBLIC:
-        require(request, "network.view_person")
+def list_people(request, filters: Query[s.PersonFilters]):
+    require_signed_in(request)
     visible = access.visible(request.user, "network.view_person", Person.objects.all())
     qs = services.search_people(visible, {"q": filters.q, "position": filters.position})
     if filters.municipality_id is not None:
         qs = qs.filter(municipality_id=filters.municipality_id)
-    return qs
+    # A total order, so that pages neither repeat nor skip anyone.
+    return qs.order_by("last_name", "first_name", "pk")
 
 
-@router.get("/people/{int:pk}", response=s.PersonOut)
-def get_person(request, pk: Id):
+@router.get("/people/{int:pk}", response={200: s.PersonOut, **READ_ERRORS})
+def get_person(request, pk: s.Id):
+    require_signed_in(request)
     person = get_object_or_404(Person, pk=pk)
     require(request, "network.view_person", person)
     return person
 
 
-@router.post("/people", response={201: s.PersonOut})
+@router.post("/people", response={201: s.PersonOut, **WRITE_ERRORS})
 def create_person(request, payload: s.PersonIn):
     require(request, "network.add_person")
     return Status(201, apply(request, Person(), payload.dict(exclude_unset=True)))
 
 
-@router.patch("/people/{int:pk}", response=s.PersonOut)
-def update_person(request, pk: Id, payload: s.PersonPatch):
+@router.patch("/people/{int:pk}", response={200: s.PersonOut, **WRITE_ERRORS})
+def update_person(request, pk: s.Id, payload: s.PersonPatch):
+    require_signed_in(request)
     person = get_object_or_404(Person, pk=pk)
     require(request, "network.change_person", person)
     return apply(request, person, payload.dict(exclude_unset=True))
