@@ -32,6 +32,12 @@ class Cast:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The cast logs in with passwords; the real hasher costs ~0.3 s a user. Tests only.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _uploads_in_tmp(settings, tmp_path):
     # Uploaded test files go to a temporary folder, not the developer's var/media.
     settings.MEDIA_ROOT = tmp_path / "media"

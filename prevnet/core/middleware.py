@@ -35,6 +35,12 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items()):
+            # A forged session cookie would otherwise reach the session table and fail there.
+            return HttpResponseBadRequest(
+                _("A cookie contains a NUL character: clear this site's cookies and log in again."),
+                content_type="text/plain; charset=utf-8",
+            )
         for name, params in (("query", request.GET), ("form", self._form(request))):
             for key, values in params.lists():
                 if "\x00" in key or any("\x00" in value for value in values):

@@ -54,3 +54,10 @@ def test_json_bodies_are_checked_by_the_api_itself(cast):
 def test_message_is_in_french_on_french_pages(cast):
     response = cast.client("staff").get("/fr/network/municipalities/", {"q": "\x00"})
     assert "NUL" in response.content.decode() and "paramètre" in response.content.decode()
+
+
+def test_nul_in_a_cookie_is_refused(client, db):
+    client.cookies["sessionid"] = "abc\x00def"
+    response = client.get("/en/network/municipalities/")
+    assert response.status_code == 400
+    assert "cookie" in response.content.decode()
