@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 from prevnet.core.access import LoginRequired
@@ -37,19 +37,29 @@ class RejectNulMiddleware:
     def __call__(self, request):
         if any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items()):
             # A forged session cookie would otherwise reach the session table and fail there.
-            return HttpResponseBadRequest(
-                _("A cookie contains a NUL character: clear this site's cookies and log in again."),
-                content_type="text/plain; charset=utf-8",
+            return self._refuse(
+                request,
+                _("The session cookie is malformed: log in again.")
+                + " "
+                + _(
+                    "A cookie contains a NUL character: clear this site's cookies and log in again."
+                ),
             )
         for name, params in (("query", request.GET), ("form", self._form(request))):
             for key, values in params.lists():
                 if "\x00" in key or any("\x00" in value for value in values):
                     message = _("The %(where)s parameter “%(name)s” contains a NUL character.")
-                    return HttpResponseBadRequest(
-                        message % {"where": name, "name": key.replace("\x00", "\\0")[:50]},
-                        content_type="text/plain; charset=utf-8",
+                    return self._refuse(
+                        request, message % {"where": name, "name": key.replace("\x00", "\\0")[:50]}
                     )
         return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, message: str):
+        if request.path.startswith("/api/"):
+            # API clients read errors as JSON, in the shape of the API's other errors.
+            return JsonResponse({"detail": message}, status=400)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
     @staticmethod
     def _form(request):

@@ -32,7 +32,8 @@ PARAMS = [
 def test_nul_in_query_is_refused_clearly(cast, url, param):
     response = cast.client("staff").get(url, {param: "a\x00b"})
     assert response.status_code == 400
-    assert f"“{param}” contains a NUL character" in response.content.decode()
+    text = response.json()["detail"] if url.startswith("/api/") else response.content.decode()
+    assert f"“{param}” contains a NUL character" in text
 
 
 def test_nul_in_form_post_is_refused(cast):
@@ -61,3 +62,9 @@ def test_nul_in_a_cookie_is_refused(client, db):
     response = client.get("/en/network/municipalities/")
     assert response.status_code == 400
     assert "cookie" in response.content.decode()
+
+
+def test_api_gets_its_refusal_as_json(cast):
+    response = cast.client("staff").get("/api/municipalities", {"q": "a\x00"})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
