@@ -1,11 +1,19 @@
 """The demo network: real municipalities and organizations, fictitious people.
 
-Facts about municipalities are public: census subdivision (CSD) codes from Statistics
-Canada's Standard Geographical Classification 2021, populations from the 2021 Census of
-Population (Population and Dwelling Count tables), coordinates of each city centre rounded
-to two decimals. The municipalities named in the seed (Ottawa, Edmonton, Winnipeg, Halifax,
-Prince Albert) come first. Memberships, engagement and every person are invented for the
-demo and marked ``is_demo``.
+Sources of the municipal facts (public):
+- Census subdivision (CSD) codes: Statistics Canada, Standard Geographical Classification
+  (SGC) 2021. A CSD code's first two digits are its province's SGC code.
+- Populations: Statistics Canada, Census of Population 2021, Population and Dwelling Count
+  tables (census subdivisions), released 2022-02-09.
+- Coordinates: each city centre, rounded to two decimals. Websites: the official ones.
+Checked against the Statistics Canada “Focus on Geography” pages and the Open Civic Data
+division identifiers (opencivicdata/ocd-division-ids, ca_census_subdivisions.csv).
+
+The municipalities named in the seed (Ottawa, Edmonton, Winnipeg, Halifax, Prince Albert) come
+first, then others from every region. Memberships, engagement dates and every person are
+invented for the demo and marked ``is_demo``. Loading is idempotent: it creates what is missing
+and corrects what differs, so a second run changes nothing and adds no edit history. Records
+that were not created by the demo (``is_demo`` false) are never modified.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from prevnet.core.models import Role, User
 from prevnet.network.models import (
@@ -52,6 +61,7 @@ MUNICIPALITIES = [
     ('Charlottetown', 'PE', '1102075', 38809, 46.24, -63.13, 'https://www.charlottetown.ca', 'prospective', None),
     ('Yellowknife', 'NT', '6106023', 20340, 62.45, -114.37, 'https://www.yellowknife.ca', 'member', '2015-02-01'),
     ('Whitehorse', 'YT', '6001009', 28201, 60.72, -135.06, 'https://www.whitehorse.ca', 'prospective', None),
+    ('Iqaluit', 'NU', '6204003', 7429, 63.75, -68.52, 'https://www.iqaluit.ca', 'prospective', None),
 ]
 
 # CSD code, kind, started, ended (None: still going on), note
@@ -69,6 +79,12 @@ ENGAGEMENT = [
     ('4806016', 'ccss', '2010-01-01', None, ''),
     ('5917034', 'ccss', '2010-01-01', '2016-12-31', 'Strategy ended when the city left the network.'),
     ('4706027', 'exchanging', '2016-04-01', '2019-03-31', ''),
+    # Engaged later, during the programme (going from 15 to 30 municipalities).
+    ('4711066', 'ccss', '2016-09-01', None, 'Strategy adopted after a regional workshop.'),
+    ('4711066', 'exchanging', '2016-09-01', None, ''),
+    ('3558004', 'exchanging', '2017-01-15', None, 'Visited Winnipeg with a delegation of three.'),
+    ('6106023', 'ccss', '2017-04-01', None, 'Direct coaching in year 2.'),
+    ('1001519', 'exchanging', '2017-05-01', None, ''),
 ]
 
 # name, type, CSD code of its municipality (None: national), website
@@ -88,7 +104,7 @@ ORGANIZATIONS = [
 
 # first, last, position, organization name, CSD code, language, demo login
 PEOPLE = [
-    ('Demo', 'Coordinator-Ottawa', 'coordinator', 'Crime Prevention Ottawa', '3506008', 'en', None),
+    ('Demo', 'Coordinator-Ottawa', 'coordinator', 'Crime Prevention Ottawa', '3506008', 'en', 'demo-coordinator'),
     ('Démo', 'Conseillère-Ottawa', 'councillor', None, '3506008', 'fr', None),
     ('Demo', 'Inspector-Ottawa', 'police', 'Ottawa Police Service', '3506008', 'en', None),
     ('Demo', 'Director-Edmonton', 'coordinator', 'REACH Edmonton', '4811061', 'en', None),
@@ -102,19 +118,24 @@ PEOPLE = [
 
 # username, role, first name, last name, what they may do (printed by demo_logins)
 LOGINS = [
-    ('demo-staff', Role.NETWORK_STAFF, 'Demo', 'Staff', 'everything, the admin included'),
-    ('demo-coordinator', Role.COORDINATOR, 'Demo', 'Coordinator', 'edits Ottawa and its organizations'),
-    ('demo-participant', Role.PARTICIPANT, 'Demo', 'Participant', 'reads; sees their own record'),
-    ('demo-observer', Role.OBSERVER, 'Demo', 'Observer', 'reads registry and aggregates, no names'),
+    ('demo-staff', Role.NETWORK_STAFF, 'Demo', 'Staff', _('everything: registry, people, imports, history, admin')),
+    ('demo-coordinator', Role.COORDINATOR, 'Demo', 'Coordinator', _("edits Ottawa's profile and organizations")),
+    ('demo-participant', Role.PARTICIPANT, 'Demo', 'Participant', _('reads the registry; sees their own record')),
+    ('demo-observer', Role.OBSERVER, 'Demo', 'Observer', _('reads the registry and figures; no personal data')),
 ]
 # fmt: on
 
 
 def _upsert(model, defaults: dict, **lookup):
-    """update_or_create that saves only what changed, so a re-run adds no edit history."""
+    """update_or_create that saves only what changed, so a re-run adds no edit history.
+
+    A record that is not demo data (``is_demo`` false, e.g. a municipality the network
+    imported) is returned untouched."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         return model.objects.create(**lookup, **defaults)
+    if not getattr(obj, "is_demo", True):
+        return obj
     changed = [k for k, v in defaults.items() if getattr(obj, k) != v]
     if changed:
         for key in changed:
@@ -130,18 +151,14 @@ def _date(value):
 def _logins() -> dict[str, User]:
     users = {}
     for username, role, first, last, _can in LOGINS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "role": role,
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@example.org",
-            },
-        )
+        user = User.objects.filter(username=username).first()
+        created = user is None
         if created:
+            user = User(username=username, email=f"{username}@example.org")
             # Set once: a demo user who changed their password keeps it on the next load.
             user.set_password(DEMO_PASSWORD)
+        if created or (user.role, user.first_name, user.last_name) != (role, first, last):
+            user.role, user.first_name, user.last_name = role, first, last
             user.save()
         users[username] = user
     return users
@@ -149,7 +166,8 @@ def _logins() -> dict[str, User]:
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    """Create or refresh the demo network; running it twice changes nothing."""
+    """Create or refresh the demo network, all in one transaction; running it twice changes
+    nothing."""
     provinces = {p.abbreviation: p for p in Province.objects.all()}
     places = {}
     for name, prov, code, pop, lat, lon, web, status, joined in MUNICIPALITIES:
@@ -170,6 +188,8 @@ def load_demo() -> dict[str, int]:
             },
         )
     for code, kind, start, end, note in ENGAGEMENT:
+        if not places[code].is_demo:
+            continue  # a municipality the network registered itself: its history is its own
         _upsert(
             EngagementEvent,
             municipality=places[code],
@@ -186,7 +206,8 @@ def load_demo() -> dict[str, int]:
             defaults={"type": kind, "website": web, "is_demo": True},
         )
     users = _logins()
-    places["3506008"].coordinators.add(users["demo-coordinator"])
+    if places["3506008"].is_demo:  # never a login with a known password on a real record
+        places["3506008"].coordinators.add(users["demo-coordinator"])
     for first, last, position, org, code, language, login in PEOPLE:
         email = f"{first}.{last}".lower().replace("é", "e").replace("è", "e") + "@example.org"
         _upsert(
