@@ -45,7 +45,7 @@ class RejectNulMiddleware:
                     "A cookie contains a NUL character: clear this site's cookies and log in again."
                 ),
             )
-        for name, params in (("query", request.GET), ("form", self._form(request))):
+        for name, params in ((_("query"), request.GET), (_("form"), self._form(request))):
             for key, values in params.lists():
                 if "\x00" in key or any("\x00" in value for value in values):
                     message = _("The %(where)s parameter “%(name)s” contains a NUL character.")
