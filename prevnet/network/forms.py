@@ -173,15 +173,11 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
-        from django.conf import settings
+        from prevnet.network.importing import size_problem
 
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
-        limit = settings.PREVNET_MAX_IMPORT_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s MB; the largest accepted is %(limit)s MB.")
-                % {"size": round(upload.size / 1e6, 1), "limit": round(limit / 1e6, 1)}
-            )
+        if problem := size_problem(upload.size):
+            raise forms.ValidationError(problem)
         return upload

@@ -179,15 +179,23 @@ def _header_errors(header: list[str], cells: list) -> list[RowError]:
     return errors + [RowError(1, c, _("column appears more than once")) for c in repeated]
 
 
+def size_problem(size: int) -> str | None:
+    """Why a file of ``size`` bytes is refused, or None; shared by the command and the page."""
+    limit = settings.PREVNET_MAX_IMPORT_BYTES
+    if size <= limit:
+        return None
+    return _("The file is %(size)s MB; the largest accepted is %(limit)s MB.") % {
+        "size": round(size / 1e6, 1),
+        "limit": round(limit / 1e6, 1),
+    }
+
+
 def read_table(path: str | Path, errors: list[RowError]) -> Iterator[tuple[int, dict]]:
     """(line, {column: value}) for each non-empty row; problems of the header or of a row's
     shape go to ``errors``. Raises ImportFileError when the file cannot be read at all."""
-    size, limit = os.path.getsize(path), settings.PREVNET_MAX_IMPORT_BYTES
-    if size > limit:  # refused before anything is read
-        raise ImportFileError(
-            _("The file is %(size)s MB; the largest accepted is %(limit)s MB.")
-            % {"size": round(size / 1e6, 1), "limit": round(limit / 1e6, 1)}
-        )
+    size = os.path.getsize(path)
+    if problem := size_problem(size):  # refused before anything is read
+        raise ImportFileError(problem)
     if size == 0:
         raise ImportFileError(_("The file is empty."))
     max_rows = getattr(settings, "PREVNET_MAX_IMPORT_ROWS", MAX_ROWS)
