@@ -14,10 +14,12 @@ $(VENV)/bin/python:
 	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
+	scripts/ensure-pdf-libs.sh
 	$(PIP) install --quiet -r requirements/base.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements/dev.txt requirements/base.txt | $(VENV)/bin/python
+	scripts/ensure-pdf-libs.sh
 	$(PIP) install --quiet -r requirements/dev.txt
 	touch $@ $(VENV)/.installed-base
 
@@ -48,9 +50,10 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Extract strings for translators (needs GNU gettext), then translate locale/fr/.../django.po.
+# Extract strings for translators (needs GNU gettext), then translate each django.po:
+# locale/fr/... for core and network, prevnet/<app>/locale/fr/... for every other app.
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages --locale fr --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*" --no-obsolete
+	scripts/messages.sh
 	$(MANAGE) compile_translations
 
 test: install-dev

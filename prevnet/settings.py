@@ -60,6 +60,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "prevnet.network",
+    "prevnet.knowledge",
+    "prevnet.questionnaires",
+    "prevnet.activities",
+    "prevnet.programs",
+    "prevnet.evaluation",
+    "prevnet.communitydata",
+    "prevnet.sroi",
     "prevnet.api",
 ]
 
@@ -167,6 +174,9 @@ STORAGES = {
 # Uploads (imports) are streamed to disk past 2.5 MB; requests over 60 MB are refused outright.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The three-year programme: year 1 starts on this date (ISO), years 2 and 3 follow each year.
+PREVNET_PROGRAMME_START = os.environ.get("PREVNET_PROGRAMME_START", "2025-04-01")
+
 PREVNET_MAX_IMPORT_BYTES = int(os.environ.get("PREVNET_MAX_IMPORT_BYTES", 20 * 1024 * 1024))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

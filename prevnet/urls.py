@@ -16,6 +16,13 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("prevnet.core.urls")),
     path("network/", include("prevnet.network.urls")),
+    path("knowledge/", include("prevnet.knowledge.urls")),
+    path("questionnaires/", include("prevnet.questionnaires.urls")),
+    path("activities/", include("prevnet.activities.urls")),
+    path("programs/", include("prevnet.programs.urls")),
+    path("evaluation/", include("prevnet.evaluation.urls")),
+    path("data/", include("prevnet.communitydata.urls")),
+    path("sroi/", include("prevnet.sroi.urls")),
     path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -7,8 +7,15 @@ from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from prevnet.activities.api import router as activities_router
 from prevnet.api.auth import AUTH
 from prevnet.api.routers.network import router as network_router
+from prevnet.communitydata.api import router as communitydata_router
+from prevnet.evaluation.api import router as evaluation_router
+from prevnet.knowledge.api import router as knowledge_router
+from prevnet.programs.api import router as programs_router
+from prevnet.questionnaires.api import router as questionnaires_router
+from prevnet.sroi.api import router as sroi_router
 
 api = NinjaAPI(
     title="prevnet API",
@@ -26,6 +33,14 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", network_router)
+# Each capability's routers under its own prefix; an app with no endpoints yet adds none.
+api.add_router("/knowledge/", knowledge_router)
+api.add_router("/questionnaires/", questionnaires_router)
+api.add_router("/activities/", activities_router)
+api.add_router("/programs/", programs_router)
+api.add_router("/evaluation/", evaluation_router)
+api.add_router("/data/", communitydata_router)
+api.add_router("/sroi/", sroi_router)
 
 
 @api.exception_handler(ValidationError)

@@ -6,7 +6,10 @@ without someone deciding who may open it. The JSON API has its own matrix in api
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES
@@ -62,6 +65,21 @@ ELSEWHERE = {
     "password_reset_confirm": "needs a token; tested in core/tests/test_accounts.py",
     "set_language": "POST only; tested in core/tests/test_i18n.py",
 }
+
+
+# Each capability lists its own pages in prevnet/<app>/tests/access_matrix.py (MATRIX and
+# ELSEWHERE dicts of the same shape; argument functions receive the cast and may create records).
+for _config in apps.get_app_configs():
+    if not _config.name.startswith("prevnet."):
+        continue
+    try:
+        _module = importlib.import_module(f"{_config.name}.tests.access_matrix")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{_config.name}.tests.access_matrix":
+            raise
+        continue
+    MATRIX.update(getattr(_module, "MATRIX", {}))
+    ELSEWHERE.update(getattr(_module, "ELSEWHERE", {}))
 
 
 def _names(patterns, namespace=None):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import polib
 from django.conf import settings
 
+from prevnet.core.translations import catalogue_paths
+
 
 def test_switch_stays_on_the_same_page(cast):
     client = cast.client("anonymous")
@@ -45,9 +47,12 @@ def test_root_redirects_to_a_language(client, db):
     assert response["Location"].startswith("/fr/")
 
 
-def test_french_catalogue_is_complete():
-    catalogue = polib.pofile(str(settings.BASE_DIR / "locale/fr/LC_MESSAGES/django.po"))
-    untranslated = [e.msgid for e in catalogue.untranslated_entries()]
-    fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
-    assert not untranslated, f"untranslated: {untranslated[:20]}"
-    assert not fuzzy, f"fuzzy: {fuzzy[:20]}"
+def test_french_catalogues_are_complete():
+    paths = catalogue_paths()
+    assert settings.BASE_DIR / "locale/fr/LC_MESSAGES/django.po" in paths
+    for path in paths:
+        catalogue = polib.pofile(str(path))
+        untranslated = [e.msgid for e in catalogue.untranslated_entries()]
+        fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
+        assert not untranslated, f"{path}: untranslated: {untranslated[:20]}"
+        assert not fuzzy, f"{path}: fuzzy: {fuzzy[:20]}"

@@ -9,23 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from prevnet.core.translations import catalogue_paths
 
 
 class Command(BaseCommand):
-    help = "Compile every .po file under LOCALE_PATHS into its .mo file."
+    help = "Compile every .po file (LOCALE_PATHS and each app's locale/) into its .mo file."
 
     def handle(self, *args, **options):
         count = 0
-        for root in settings.LOCALE_PATHS:
-            for po_path in sorted(Path(root).glob("*/LC_MESSAGES/*.po")):
-                try:
-                    catalog = polib.pofile(str(po_path))
-                except (OSError, ValueError) as exc:
-                    raise CommandError(f"{po_path}: {exc}") from exc
-                catalog.save_as_mofile(str(po_path.with_suffix(".mo")))
-                count += 1
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"{po_path}: {catalog.percent_translated()}% translated")
+        for po_path in catalogue_paths():
+            try:
+                catalog = polib.pofile(str(po_path))
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"{po_path}: {exc}") from exc
+            catalog.save_as_mofile(str(Path(po_path).with_suffix(".mo")))
+            count += 1
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{po_path}: {catalog.percent_translated()}% translated")
         self.stdout.write(f"Compiled {count} catalogue(s).")

@@ -1,6 +1,8 @@
 """manage.py load_demo: the demo network (real municipalities, fictitious people)."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from prevnet.network.demo import load_demo
@@ -23,3 +25,10 @@ class Command(BaseCommand):
             "organizations, %(people)s people, %(logins)s logins."
         )
         self.stdout.write(self.style.SUCCESS(message % counts))
+        # Then each capability's own demo data (questionnaires, knowledge base, activities...),
+        # in INSTALLED_APPS order, each loader returning one line to print.
+        for config in apps.get_app_configs():
+            loader = getattr(config, "demo_loader", None)
+            if loader:
+                summary = import_string(loader)()
+                self.stdout.write(self.style.SUCCESS(str(summary)))

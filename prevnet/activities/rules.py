@@ -1,0 +1,1 @@
+"""Who may see and do what in activities and peer matching: rules registered with core.access."""

@@ -1,0 +1,5 @@
+"""The process evaluation part of the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["evaluation"])

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    name = "prevnet.evaluation"
+    label = "evaluation"
+    verbose_name = _("Process evaluation")
+    # (url name, label, permission) entries for the main menu; see core.context_processors.
+    navigation: list = []
+    # Dotted path of a function that adds this app's demo data (called by load_demo), or None.
+    demo_loader: str | None = None
+
+    def ready(self):
+        from prevnet.evaluation import rules  # noqa: F401 - registers this app's access rules

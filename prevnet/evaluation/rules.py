@@ -1,0 +1,1 @@
+"""Who may see and do what in process evaluation: rules registered with core.access."""

@@ -1,0 +1,5 @@
+"""The questionnaires part of the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["questionnaires"])
