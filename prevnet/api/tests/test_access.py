@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from conftest import ROLES
 from prevnet.api.tests.conftest import send
@@ -109,6 +112,19 @@ MATRIX = [
         staff_only(),
     ),
 ]
+
+# Each capability lists its own endpoints as API_MATRIX (same shape) in
+# prevnet/<app>/tests/access_matrix.py, beside its pages' MATRIX.
+for _config in apps.get_app_configs():
+    if not _config.name.startswith("prevnet."):
+        continue
+    try:
+        _module = importlib.import_module(f"{_config.name}.tests.access_matrix")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{_config.name}.tests.access_matrix":
+            raise
+        continue
+    MATRIX.extend(getattr(_module, "API_MATRIX", []))
 
 
 def test_the_openapi_document_lists_every_endpoint_and_the_matrix_covers_them(client, db):
