@@ -38,8 +38,8 @@ def places():
     return on1, on2, qc1, ns1
 
 
-def engaged_value(period, where=Where(), dims=()):
-    return REGISTRY["municipalities_engaged_ccss"].fn(period, where, dims)
+def engaged_value(period, where=None, dims=()):
+    return REGISTRY["municipalities_engaged_ccss"].fn(period, where or Where(), dims)
 
 
 def test_engaged_counts_municipalities_with_both_a_ccss_and_exchanging_on_the_last_day(places):
@@ -103,8 +103,8 @@ def program(city, name, start, fostered=True, mainstreamed=False):
     )
 
 
-def programs_value(period, where=Where(), dims=()):
-    return REGISTRY["additional_programs"].fn(period, where, dims)
+def programs_value(period, where=None, dims=()):
+    return REGISTRY["additional_programs"].fn(period, where or Where(), dims)
 
 
 def test_additional_programs_counted_in_the_year_they_start(places):
