@@ -37,14 +37,13 @@ def _editable_municipalities(user):
 
 def logic_model_create(request):
     access.require(request, "evaluation.add_logicmodel")
+    municipalities = _editable_municipalities(request.user)
     initial = {}
     if request.GET.get("municipality", "").isdigit():
         initial["municipality"] = int(request.GET["municipality"])
-    form = LogicModelForm(
-        request.POST or None,
-        initial=initial,
-        municipalities=_editable_municipalities(request.user),
-    )
+    elif not access.is_staff(request.user) and len(access.coordinated_ids(request.user)) == 1:
+        initial["municipality"] = next(iter(access.coordinated_ids(request.user)))
+    form = LogicModelForm(request.POST or None, initial=initial, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         model = LogicModel(municipality=data["municipality"])
