@@ -8,8 +8,9 @@ on PostgreSQL, with the same number of queries as on the demo data).
 Without DATABASE_URL it uses a throw-away SQLite file under var/bench/. The database is emptied
 (PostgreSQL: its public schema is dropped, so use a scratch database), migrated, filled by
 bench/evaluation_generate.py (5,000 municipalities, 50,000 people, and 20,000 activities and
-200,000 submissions once those apps are merged) and the programme's logic model is loaded; then the dashboard (plain, filtered by region, by province) and an
-indicator page are requested as network staff through Django's test client.
+200,000 submissions once those apps are merged) and the programme's logic model is loaded;
+then the dashboard (plain, filtered by region, by province) and an indicator page are
+requested as network staff through Django's test client.
 """
 
 from __future__ import annotations
