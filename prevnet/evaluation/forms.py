@@ -18,6 +18,7 @@ from prevnet.evaluation.models import (
 )
 from prevnet.knowledge.models import Program as KnowledgeProgram
 from prevnet.network.models import Municipality, Province, Region
+from prevnet.programs.models import MunicipalProgram
 
 MAX_EVIDENCE_BYTES = getattr(settings, "PREVNET_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024)
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".odt")
@@ -45,6 +46,13 @@ class LogicModelForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.all()
     )
+    program = forms.ModelChoiceField(
+        label=_("Municipal program"),
+        queryset=MunicipalProgram.objects.all(),
+        required=False,
+        empty_label=_("None"),
+        help_text=_("The municipality's program this logic model describes, if any."),
+    )
     knowledge_program = forms.ModelChoiceField(
         label=_("Start from a knowledge-base program"),
         queryset=KnowledgeProgram.objects.all(),
@@ -63,6 +71,19 @@ class LogicModelForm(forms.Form):
         super().__init__(*args, **kwargs)
         if municipalities is not None:
             self.fields["municipality"].queryset = municipalities
+            self.fields["program"].queryset = MunicipalProgram.objects.filter(
+                municipality__in=municipalities
+            ).select_related("municipality")
+
+    def clean(self):
+        data = super().clean()
+        program, municipality = data.get("program"), data.get("municipality")
+        if program and municipality and program.municipality_id != municipality.pk:
+            self.add_error("program", _("Choose a program of the same municipality."))
+        if program and not data.get("knowledge_program") and program.knowledge_program_id:
+            # A program that implements a knowledge-base program starts from it by default.
+            data["knowledge_program"] = program.knowledge_program
+        return data
 
 
 class LogicItemForm(forms.ModelForm):

@@ -41,6 +41,8 @@ def logic_model_create(request):
     initial = {}
     if request.GET.get("municipality", "").isdigit():
         initial["municipality"] = int(request.GET["municipality"])
+    if request.GET.get("program", "").isdigit():
+        initial["program"] = int(request.GET["program"])
     elif not access.is_staff(request.user) and len(access.coordinated_ids(request.user)) == 1:
         initial["municipality"] = next(iter(access.coordinated_ids(request.user)))
     form = LogicModelForm(request.POST or None, initial=initial, municipalities=municipalities)
@@ -52,6 +54,7 @@ def logic_model_create(request):
             name=data["name"],
             municipality=data["municipality"],
             levels=data["levels"],
+            program=data["program"],
             knowledge_program=data["knowledge_program"],
         )
         messages.success(request, _("Logic model created."))

@@ -62,6 +62,7 @@ def program_detail(request, pk: int):
         "funding_total": services.funding_total(program),
         "partners": program.partners.order_by("name"),
         "topics": program.topics.all(),
+        "logic_models": program.logic_models.all(),
         "indicator_lines": [line for line in program.indicators.splitlines() if line.strip()],
         "can_edit": access.can(request.user, "programs.change_municipalprogram", program),
     }

@@ -154,3 +154,24 @@ def test_exports_svg_xlsx_pdf(cast):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(get("pdf").content)).pages)
     assert "Long-term results" in text and "18 inter-municipal coaching" in text
     assert get("exe").status_code == 404
+
+
+@pytest.mark.django_db
+def test_logic_model_for_a_program_starts_from_its_knowledge_program(cast):
+    from prevnet.programs.models import MunicipalProgram
+
+    kp = knowledge_program()
+    mine = MunicipalProgram.objects.create(
+        municipality=cast.city_a, name="4R", knowledge_program=kp
+    )
+    theirs = MunicipalProgram.objects.create(municipality=cast.city_b, name="Other")
+    url = reverse("evaluation:logic_model_create")
+    data = {"name": "4R model", "municipality": cast.city_a.pk, "levels": ["long_term"]}
+    response = cast.client("staff").post(url, {**data, "program": theirs.pk})
+    assert response.status_code == 200 and not LogicModel.objects.exists()
+    response = cast.client("staff").post(url, {**data, "program": mine.pk})
+    model = LogicModel.objects.get()
+    assert (model.program, model.knowledge_program) == (mine, kp)
+    assert model.items.get().text_en == "Healthy relationships in schools"
+    page = cast.client("observer").get(mine.get_absolute_url()).content.decode()
+    assert "4R model" in page
