@@ -149,3 +149,26 @@ def test_pdf_download_of_a_published_report(demo, cast):
     response = cast.client("observer").get(reverse("evaluation:report_pdf", args=[report.pk, "fr"]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_busy_report_page_polls_its_progress(cast):
+    report = Report.objects.create(year=1, title="Busy", status=ReportStatus.QUEUED)
+    html = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert 'data-poll="' in html and "evaluation/report_progress.js" in html
+    assert "Generate the report" not in html  # no second run while one is queued
+
+
+def test_a_failed_generation_is_recorded_on_the_report(cast, monkeypatch):
+    from prevnet.evaluation import reports
+
+    def broken(year):
+        raise RuntimeError("the PDF engine is missing")
+
+    monkeypatch.setattr(reports, "compute_figures", broken)
+    report = Report.objects.create(year=1, title="Year 1")
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert "PDF engine" in report.error
+    html = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert "PDF engine" in html and "Generate the report" in html  # staff may try again
