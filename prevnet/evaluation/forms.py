@@ -139,9 +139,13 @@ class IndicatorForm(forms.ModelForm):
             "means_of_verification": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme_wide=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["computation"].choices = computations.choices()
+        if programme_wide:
+            self.fields["computation"].choices = computations.choices()
+        else:
+            # The computations count across the whole network, not one municipality's program.
+            self.fields.pop("computation")
         for year in programme.YEARS:
             self.fields[f"target_{year}"] = forms.DecimalField(
                 label=_("Target for year %(year)d") % {"year": year},

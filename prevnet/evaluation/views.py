@@ -102,7 +102,11 @@ def indicator_records(request, pk: int):
 
 
 def _indicator_form(request, item: LogicItem, indicator: Indicator | None, heading: str):
-    form = IndicatorForm(request.POST or None, instance=indicator)
+    form = IndicatorForm(
+        request.POST or None,
+        instance=indicator,
+        programme_wide=item.logic_model.is_programme,
+    )
     if request.method == "POST" and form.is_valid():
         indicator = services.save_indicator(form, item)
         messages.success(request, _("Indicator saved."))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from prevnet.core import access
 from prevnet.core.exports import FORMATS, export_response
+from prevnet.evaluation.models import LogicModel
 from prevnet.network.models import Municipality
 from prevnet.programs import services
 from prevnet.programs.forms import FundingFormSet, ProgramFilterForm, ProgramForm
@@ -41,6 +42,10 @@ def municipality_programs(request, pk: int):
     context = {
         "municipality": municipality,
         "programs": programs,
+        "logic_models": municipality.logic_models.order_by("name"),
+        "can_start_logic_model": access.can(
+            request.user, "evaluation.add_logicmodel", LogicModel(municipality=municipality)
+        ),
         "can_add": access.can(
             request.user,
             "programs.add_municipalprogram",

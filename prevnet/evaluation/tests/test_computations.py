@@ -198,3 +198,28 @@ def test_entered_values_by_year_and_place(places, cast):
     assert (quebec.years[1].value, quebec.total.value) == (2, 2)
     indicator.cumulative = False
     assert figures.progress([indicator])[0].total.value == 4  # the latest year's
+
+
+@pytest.mark.django_db
+def test_yearly_program_counts_add_up_to_the_programme_and_to_the_breakdowns(places):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2024, 12, 31))
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(st.sampled_from(range(4)), days, st.booleans()), max_size=12))
+    def check(rows):
+        MunicipalProgram.objects.all().delete()
+        for n, (place, day, mainstreamed) in enumerate(rows):
+            program(places[place], f"P{n}", day.isoformat(), mainstreamed=mainstreamed)
+        yearly = [programs_value(y(n), dims=("region", "kind")) for n in (1, 2, 3)]
+        total = programs_value(figures.programme_period())
+        assert sum(v.total for v in yearly) == total.total
+        inside = [d for _p, d, _m in rows if dt.date(2020, 4, 1) <= d <= dt.date(2023, 3, 31)]
+        assert total.total == len(inside)
+        for value in yearly:
+            assert sum(v for _label, v in value.breakdown["region"]) == value.total
+            assert sum(v for _label, v in value.breakdown["kind"]) == value.total
+
+    check()

@@ -175,3 +175,29 @@ def test_logic_model_for_a_program_starts_from_its_knowledge_program(cast):
     assert model.items.get().text_en == "Healthy relationships in schools"
     page = cast.client("observer").get(mine.get_absolute_url()).content.decode()
     assert "4R model" in page
+
+
+@pytest.mark.django_db
+def test_coordinator_adds_an_indicator_with_targets_to_their_model(cast):
+    model = LogicModel.objects.create(name="M", municipality=cast.city_a, levels=["outputs"])
+    item = LogicItem.objects.create(logic_model=model, level="outputs", text_en="Youth contacted")
+    url = reverse("evaluation:indicator_create", args=[item.pk])
+    form = cast.client("coordinator_a").get(url).context["form"]
+    assert "computation" not in form.fields  # network-wide computations are not offered
+    data = {
+        "code": "youth",
+        "name_en": "Youth contacted",
+        "unit": "number",
+        "direction": "increase",
+        "programme_target": "200",
+        "target_1": "50",
+        "cumulative": "on",
+    }
+    response = cast.client("coordinator_a").post(url, data)
+    assert response.status_code == 302
+    indicator = item.indicators.get()
+    assert indicator.is_entered and indicator.programme_target == 200
+    assert dict(indicator.year_targets.values_list("year", "value")) == {1: 50}
+    assert cast.client("coordinator_b").post(url, data).status_code == 403
+    response = cast.client("coordinator_a").post(url, {**data, "code": "youth-2", "target_2": "-3"})
+    assert response.status_code == 200 and item.indicators.count() == 1
