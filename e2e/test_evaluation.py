@@ -108,3 +108,22 @@ def test_programs_and_logic_models_pages_are_accessible(
     expect(page.locator(".diagram svg")).to_be_attached()
     axe(page, f"municipal logic model ({language})", collect=True)
     axe.assert_clean()
+
+
+def test_report_progress_is_polled_under_the_strict_csp(
+    strict_page, console_log, evaluation_data, login
+):
+    from prevnet.evaluation.models import Report, ReportStatus
+
+    page = strict_page
+    report = Report.objects.create(year=1, title="Busy", status=ReportStatus.RUNNING, progress=40)
+    login(page, "staff")
+    for path in ("/en/evaluation/", "/en/evaluation/logic-models/", "/en/programs/"):
+        page.goto(path)
+    page.goto(f"/en/evaluation/reports/{report.pk}/")
+    expect(page.locator("#report-status .percent")).to_have_text("40 %")
+    Report.objects.filter(pk=report.pk).update(progress=80)
+    expect(page.locator("#report-status .percent")).to_have_text("80 %")
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY, progress=100)
+    expect(page.locator("#report-status strong")).to_have_text("Generated")  # reloaded
+    assert not console_log.csp_violations(), console_log.messages
