@@ -12,6 +12,7 @@ Questionnaires and Activities capabilities; replace their bodies after the merge
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from prevnet.core import programme
@@ -193,7 +195,10 @@ def render_html(report: Report, language: str) -> str:
                 "report": report,
                 "year": year,
                 "meeting": MEETINGS.get(year, ""),
-                "period": figures["period"],
+                "period": [
+                    date_format(dt.date.fromisoformat(day), "DATE_FORMAT")
+                    for day in figures["period"]
+                ],
                 "indicators": indicators,
                 "sections": sections,
                 "commentary": commentary,
