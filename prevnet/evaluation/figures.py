@@ -157,3 +157,27 @@ def entered_breakdown(indicator: Indicator, period_year: int | None):
     if period_year:
         qs = qs.filter(year=period_year)
     return qs
+
+
+def _plain(number: Decimal | None):
+    """A number as a spreadsheet shows it: 30, not 30.00."""
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def export_rows(rows: list[Row]):
+    """The dashboard's figures as a table (headers, rows) for CSV and XLSX downloads."""
+    from django.utils.translation import gettext as _
+
+    from prevnet.evaluation.templatetags.evaluation_tags import state
+
+    headers = [_("Indicator"), _("Period"), _("Value"), _("Target"), _("Progress (%)")]
+    out = []
+    for row in rows:
+        cells = [(_("Year %(year)d") % {"year": y}, c) for y, c in row.years.items()]
+        cells.append((_("Programme"), row.total))
+        for label, cell in cells:
+            value = _plain(cell.value) if cell.value is not None else state(cell)
+            out.append([row.indicator.name, label, value, _plain(cell.target), cell.percent])
+    return headers, out

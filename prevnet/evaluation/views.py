@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prevnet.core import access, programme
+from prevnet.core.exports import FORMATS, export_response
 from prevnet.evaluation import charts, figures, services
 from prevnet.evaluation.computations import REGISTRY, Where
 from prevnet.evaluation.forms import EnteredValueForm, IndicatorForm, PlaceFilterForm
@@ -36,12 +37,18 @@ def dashboard(request):
     access.require(request, "evaluation.view_dashboard")
     form, where = _where(request)
     rows = figures.progress(figures.programme_indicators(), where)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        headers, table = figures.export_rows(rows)
+        return export_response(fmt, _("indicators"), headers, table)
+    query = request.GET.copy()
+    query.pop("format", None)
     context = {
         "form": form,
         "rows": [(row, _chart(row)) for row in rows],
         "years": programme.YEARS,
         "current_year": programme.year_of(timezone.localdate()),
-        "query": request.GET.urlencode(),
+        "query": query.urlencode(),
     }
     return render(request, "evaluation/dashboard.html", context)
 

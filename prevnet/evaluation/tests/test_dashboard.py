@@ -185,3 +185,26 @@ def test_evidence_file_too_large_or_wrong_type(cast, settings):
     response = cast.client("staff").post(url, {"year": "1", "value": "1", "evidence_file": ok})
     assert response.status_code == 302
     assert EnteredValue.objects.get().evidence_file.name.endswith(".pdf")
+
+
+def test_dashboard_export_csv(cast):
+    import csv
+    import io
+
+    seed.load()
+    add_data(3)
+    response = cast.client("observer").get(URL + "?province=QC&format=csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Indicator", "Period", "Value", "Target", "Progress (%)"]
+    engaged = [r for r in rows if r[0] == "Municipalities exchanging and engaged in a CCSS"]
+    assert engaged[0][1:3] == ["Year 1", "3"]
+    assert engaged[-1] == [
+        "Municipalities exchanging and engaged in a CCSS",
+        "Programme",
+        "3",
+        "30",
+        "10",
+    ]
+    sensitized = [r for r in rows if r[0] == "Unique municipal stakeholders sensitized"]
+    assert sensitized[0][2] == "not available yet"
