@@ -52,6 +52,16 @@ def save_program(form, formset, user) -> MunicipalProgram:
     return program
 
 
+def delete_program(program: MunicipalProgram, user) -> None:
+    """Delete a program and its fundings; the edit history keeps who did it."""
+    program._history_user = user
+    with transaction.atomic():
+        for funding in program.fundings.all():
+            funding._history_user = user
+            funding.delete()
+        program.delete()
+
+
 def program_export(qs: QuerySet):
     headers = [
         _("Municipality"),

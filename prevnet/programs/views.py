@@ -100,3 +100,14 @@ def program_edit(request, pk: int):
     access.require(request, "programs.change_municipalprogram", program)
     heading = _("Edit %(name)s") % {"name": program.name}
     return _edit(request, program, heading, program.get_absolute_url())
+
+
+def program_delete(request, pk: int):
+    program = get_object_or_404(MunicipalProgram.objects.select_related("municipality"), pk=pk)
+    access.require(request, "programs.delete_municipalprogram", program)
+    if request.method == "POST":
+        municipality = program.municipality
+        services.delete_program(program, request.user)
+        messages.success(request, _("Program deleted."))
+        return redirect("programs:municipality_programs", municipality.pk)
+    return render(request, "programs/program_delete.html", {"program": program})

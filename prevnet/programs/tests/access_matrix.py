@@ -12,6 +12,7 @@ MATRIX = {
     "programs:program_list": (None, ALL),
     "programs:program_detail": (lambda c: [_program(c).pk], ALL),
     "programs:program_edit": (lambda c: [_program(c).pk], only("coordinator_a")),
+    "programs:program_delete": (lambda c: [_program(c).pk], only("coordinator_a")),
     "programs:municipality_programs": (lambda c: [c.city_a.pk], ALL),
     "programs:program_create": (lambda c: [c.city_a.pk], only("coordinator_a")),
 }

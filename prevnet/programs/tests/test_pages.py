@@ -149,3 +149,16 @@ def test_demo_loader_is_idempotent(db):
     count = MunicipalProgram.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert MunicipalProgram.objects.count() == count == 5
+
+
+def test_delete_program_with_its_fundings(cast):
+    program = MunicipalProgram.objects.create(municipality=cast.city_a, name="Hubs")
+    Funding.objects.create(program=program, funder_type="municipal", amount=10)
+    url = reverse("programs:program_delete", args=[program.pk])
+    assert cast.client("coordinator_b").post(url).status_code == 403
+    assert MunicipalProgram.objects.exists()
+    response = cast.client("coordinator_a").post(url)
+    assert response.status_code == 302
+    assert not MunicipalProgram.objects.exists() and not Funding.objects.exists()
+    deleted = MunicipalProgram.history.filter(history_type="-").get()
+    assert deleted.history_user == cast.users["coordinator_a"]
