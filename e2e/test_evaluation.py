@@ -89,7 +89,11 @@ def test_programs_and_logic_models_pages_are_accessible(
     login(page, "coordinator_a", language=language)
     city = evaluation_data.city_a
     model = seed.load()
+    program = MunicipalProgram.objects.get(name="Youth outreach")
     for label, path in (
+        ("program", f"/programs/{program.pk}/"),
+        ("program edit", f"/programs/{program.pk}/edit/"),
+        ("program delete", f"/programs/{program.pk}/delete/"),
         ("programs", "/programs/"),
         ("city programs", f"/programs/municipality/{city.pk}/"),
         ("program form", f"/programs/municipality/{city.pk}/new/"),
