@@ -91,6 +91,19 @@ def columns(model: LogicModel, items=None) -> list[tuple[str, str, list[LogicIte
 BOX_W, BOX_H, GAP_X, GAP_Y, TOP, WRAP = 200, 96, 60, 16, 40, 30
 
 
+def _arrow(source: tuple[int, int], target: tuple[int, int]) -> str:
+    """An arrow from a box to the box it contributes to. Across several columns it runs in the
+    gaps (beside the columns, then in the lane above the target's row) so it crosses no box."""
+    (x1, y1), (x2, y2) = source, target
+    sy, ty = y1 + BOX_H // 2, y2 + BOX_H // 2
+    attrs = 'fill="none" stroke="#444" stroke-width="1.2" marker-end="url(#arrow)"'
+    if x2 <= x1 + BOX_W + GAP_X:  # the next column (or backwards): a straight line
+        sx, ex = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
+        return f'<path d="M{sx},{sy} L{ex},{ty}" {attrs}/>'
+    gap_after, gap_before, lane = x1 + BOX_W + GAP_X // 2, x2 - GAP_X // 2, y2 - GAP_Y // 2
+    return f'<path d="M{x1 + BOX_W},{sy} H{gap_after} V{lane} H{gap_before} V{ty} H{x2}" {attrs}/>'
+
+
 def diagram_svg(model: LogicModel, items=None) -> str:
     """Columns of boxes, one per level, left to right, with arrows from each item to the item it
     contributes to. Plain SVG with presentation attributes (no style), for the page and the PDF."""
@@ -121,16 +134,7 @@ def diagram_svg(model: LogicModel, items=None) -> str:
             target = place.get(item.contributes_to_id)
             if target is None:
                 continue
-            x1, y1 = place[item.pk]
-            x2, y2 = target
-            if x2 > x1:
-                sx, ex = x1 + BOX_W, x2
-            else:
-                sx, ex = x1, x2 + BOX_W
-            out.append(
-                f'<line x1="{sx}" y1="{y1 + BOX_H // 2}" x2="{ex}" y2="{y2 + BOX_H // 2}" '
-                'stroke="#444" stroke-width="1.2" marker-end="url(#arrow)"/>'
-            )
+            out.append(_arrow(place[item.pk], target))
     for _code, _label, col_items in cols:
         for item in col_items:
             x, y = place[item.pk]
