@@ -26,7 +26,13 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from prevnet.network.models import EngagementEvent, EngagementKind, Municipality
+from prevnet.network.models import (
+    EngagementEvent,
+    EngagementKind,
+    Municipality,
+    Person,
+    PositionType,
+)
 from prevnet.programs.models import MunicipalProgram
 
 
@@ -211,6 +217,47 @@ def additional_programs(period: Period, where: Where, dims=()) -> Value:
             (str(_("Mainstreamed actions")), Decimal(rows.get(True, 0))),
         ]
     return Value(Decimal(qs.count()), breakdown)
+
+
+# --- helpers for the people-based computations (to be written after the merge) ---------------
+
+
+def count_people(people: QuerySet, dims=()) -> Value:
+    """Distinct people in ``people`` (a Person queryset, already filtered by period and place),
+    with breakdowns by their municipality's region and province and by position. For the
+    computations over workshop attendance and assessments, e.g.::
+
+        sensitized = Person.objects.filter(attendances__activity__date__range=(p.start, p.end),
+                                           ...).filter(where.municipalities("municipality__"))
+        return count_people(sensitized, dims)
+    """
+    ids = people.values("pk")
+    base = Person.objects.filter(pk__in=ids)
+    breakdown = _by_place(base, "municipality__", dims)
+    if "position_type" in dims:
+        labels = dict(PositionType.choices)
+        rows = base.values_list("position_type").annotate(n=Count("pk")).order_by("position_type")
+        breakdown["position_type"] = [(str(labels.get(k, k)), Decimal(n)) for k, n in rows]
+    return Value(Decimal(base.count()), breakdown)
+
+
+def people_records(people: QuerySet):
+    """The drill-down of a people-based computation (register it with ``personal=True``)."""
+    qs = (
+        Person.objects.filter(pk__in=people.values("pk"))
+        .select_related("municipality", "organization")
+        .order_by("last_name", "first_name")
+    )
+    rows = [
+        [
+            (str(p), p.get_absolute_url()),
+            p.get_position_type_display(),
+            p.municipality.name if p.municipality else "—",
+            p.organization.name if p.organization else "—",
+        ]
+        for p in qs[:RECORDS_LIMIT]
+    ]
+    return [_("Name"), _("Position"), _("Municipality"), _("Organization")], rows
 
 
 # --- waiting for the Activities and Questionnaires capabilities -------------------------------

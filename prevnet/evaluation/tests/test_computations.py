@@ -223,3 +223,30 @@ def test_yearly_program_counts_add_up_to_the_programme_and_to_the_breakdowns(pla
             assert sum(v for _label, v in value.breakdown["kind"]) == value.total
 
     check()
+
+
+def test_count_people_helper_for_the_people_based_computations(places):
+    from prevnet.evaluation.computations import count_people, people_records
+    from prevnet.network.factories import PersonFactory
+    from prevnet.network.models import Person
+
+    on1, on2, qc1, _ns1 = places
+    PersonFactory(municipality=on1, position_type="councillor", last_name="Adams")
+    PersonFactory(municipality=on2, position_type="police", last_name="Brown")
+    PersonFactory(municipality=qc1, position_type="councillor", last_name="Côté")
+    PersonFactory(municipality=None, position_type="practitioner", last_name="Nowhere")
+    # The same person twice in the queryset (two workshops) is one person.
+    twice = Person.objects.filter(last_name__in=["Adams", "Brown", "Côté", "Nowhere"]) | (
+        Person.objects.filter(last_name="Adams")
+    )
+    value = count_people(twice, ("region", "province", "position_type"))
+    assert value.total == 4
+    assert dict(value.breakdown["position_type"]) == {
+        "City councillor": 2,
+        "Police": 1,
+        "Practitioner": 1,
+    }
+    assert dict(value.breakdown["region"]) == {"Quebec": 1, "Ontario": 2, "—": 1}
+    headers, rows = people_records(twice)
+    assert [r[0][0].split()[-1] for r in rows] == ["Adams", "Brown", "Côté", "Nowhere"]
+    assert headers[0] == "Name" and rows[3][2] == "—"
