@@ -10,6 +10,7 @@ urlpatterns = [
     path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("indicators/<int:pk>/records/", views.indicator_records, name="indicator_records"),
     path("indicators/<int:pk>/values/new/", views.value_create, name="value_create"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("logic-models/", views_logic.logic_model_list, name="logic_model_list"),
     path("logic-models/new/", views_logic.logic_model_create, name="logic_model_create"),
     path("logic-models/<int:pk>/", views_logic.logic_model_detail, name="logic_model_detail"),

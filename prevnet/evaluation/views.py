@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from prevnet.core.exports import FORMATS, export_response
 from prevnet.evaluation import charts, figures, services
 from prevnet.evaluation.computations import REGISTRY, Where
 from prevnet.evaluation.forms import EnteredValueForm, IndicatorForm, PlaceFilterForm
-from prevnet.evaluation.models import Indicator, LogicItem
+from prevnet.evaluation.models import EnteredValue, Indicator, LogicItem
 from prevnet.evaluation.templatetags.evaluation_tags import state
 
 
@@ -156,3 +156,13 @@ def value_create(request, pk: int):
         "multipart": True,
     }
     return render(request, "evaluation/form_page.html", context)
+
+
+def evidence_file(request, pk: int):
+    """An entered value's evidence file, through an access check (uploads are not public)."""
+    access.require(request, "evaluation.view_personal_records")
+    entry = get_object_or_404(EnteredValue, pk=pk)
+    if not entry.evidence_file:
+        raise Http404
+    name = entry.evidence_file.name.rsplit("/", 1)[-1]
+    return FileResponse(entry.evidence_file.open("rb"), as_attachment=True, filename=name)

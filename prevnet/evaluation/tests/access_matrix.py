@@ -2,7 +2,7 @@
 
 from prevnet.core.tests.test_access_matrix import SIGNED_IN, STAFF, only
 from prevnet.evaluation import seed
-from prevnet.evaluation.models import Indicator, LogicItem, LogicModel, Report
+from prevnet.evaluation.models import EnteredValue, Indicator, LogicItem, LogicModel, Report
 
 
 def _programme(cast):
@@ -27,6 +27,14 @@ def _city_item(cast):
     )[0]
 
 
+def _evidence(cast):
+    from django.core.files.base import ContentFile
+
+    entry = EnteredValue(indicator=_indicator(cast, "publications"), year=1, value=1)
+    entry.evidence_file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    return entry
+
+
 def _report(cast, status="published"):
     return Report.objects.create(year=1, title="Year 1", status=status)
 
@@ -37,6 +45,7 @@ MATRIX = {
     "evaluation:indicator_edit": (lambda c: [_indicator(c).pk], STAFF),
     "evaluation:indicator_records": (lambda c: [_indicator(c).pk], SIGNED_IN),
     "evaluation:value_create": (lambda c: [_indicator(c, "publications").pk], STAFF),
+    "evaluation:evidence_file": (lambda c: [_evidence(c).pk], STAFF),
     "evaluation:logic_model_list": (None, SIGNED_IN),
     "evaluation:logic_model_create": (None, only("coordinator_a", "coordinator_b")),
     "evaluation:logic_model_detail": (lambda c: [_programme(c).pk], SIGNED_IN),

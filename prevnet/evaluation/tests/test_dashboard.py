@@ -184,7 +184,14 @@ def test_evidence_file_too_large_or_wrong_type(cast, settings):
     ok = SimpleUploadedFile("brief.pdf", b"%PDF-1.4 brief")
     response = cast.client("staff").post(url, {"year": "1", "value": "1", "evidence_file": ok})
     assert response.status_code == 302
-    assert EnteredValue.objects.get().evidence_file.name.endswith(".pdf")
+    entry = EnteredValue.objects.get()
+    assert entry.evidence_file.name.endswith(".pdf")
+    detail = cast.client("staff").get(reverse("evaluation:indicator_detail", args=[entered.pk]))
+    link = reverse("evaluation:evidence_file", args=[entry.pk])
+    assert link in detail.content.decode()
+    download = cast.client("staff").get(link)
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 brief"
+    assert cast.client("observer").get(link).status_code == 403
 
 
 def test_dashboard_export_csv(cast):
