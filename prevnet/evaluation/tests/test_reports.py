@@ -172,3 +172,17 @@ def test_a_failed_generation_is_recorded_on_the_report(cast, monkeypatch):
     assert "PDF engine" in report.error
     html = cast.client("staff").get(report.get_absolute_url()).content.decode()
     assert "PDF engine" in html and "Generate the report" in html  # staff may try again
+
+
+def test_hostile_commentary_and_title_stay_text(cast):
+    report = Report.objects.create(year=1, title="<b>Year</b> 1")
+    url = reverse("evaluation:report_commentary", args=[report.pk])
+    cast.client("staff").post(url, {"overview_en": "<script>alert(1)</script>"})
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[report.pk]))
+    report.refresh_from_db()
+    assert "<script>alert(1)</script>" not in report.html_en
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.html_en
+    page = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert "<b>Year</b>" not in page and "<script>alert(1)" not in page
+    too_long = cast.client("staff").post(url, {"overview_en": "x" * 6000})
+    assert too_long.status_code == 200  # refused with a message: 5,000 characters at most
