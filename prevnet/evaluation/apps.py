@@ -7,9 +7,11 @@ class EvaluationConfig(AppConfig):
     label = "evaluation"
     verbose_name = _("Process evaluation")
     # (url name, label, permission) entries for the main menu; see core.context_processors.
-    navigation: list = []
+    navigation = [
+        ("evaluation:dashboard", _("Evaluation"), "evaluation.view_dashboard"),
+    ]
     # Dotted path of a function that adds this app's demo data (called by load_demo), or None.
-    demo_loader: str | None = None
+    demo_loader = "prevnet.evaluation.demo.load"
 
     def ready(self):
         from prevnet.evaluation import rules  # noqa: F401 - registers this app's access rules

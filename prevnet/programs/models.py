@@ -74,6 +74,12 @@ class MunicipalProgram(models.Model):
     partners = models.ManyToManyField(
         Organization, blank=True, related_name="programs", verbose_name=_("partners")
     )
+    indicators = models.TextField(
+        _("indicators"),
+        blank=True,
+        max_length=4000,
+        help_text=_("How the program measures its results, one indicator a line."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     history = HistoricalRecords(excluded_fields=["is_demo"])

@@ -1,0 +1,301 @@
+"""Named computations: how an indicator's value is obtained from prevnet's records.
+
+Each computation is registered under a name with ``@computation(...)`` and is called with a
+``Period`` (first and last day) and a ``Where`` (region / province filter); it returns a
+``Value``: the total, and the same figure broken down by each disaggregation it supports.
+A computation whose data is not in prevnet yet raises ``NotAvailable``; pages show that state
+as it is rather than a number.
+
+A computation may also list the records behind a number (``records``), for the drill-down;
+``personal=True`` marks those whose records are people (shown to network staff only).
+
+The activity- and questionnaire-based computations are registered below as not available yet;
+once those capabilities are merged, replace their bodies (same names, so indicators keep
+pointing at them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prevnet.network.models import (
+    EngagementEvent,
+    EngagementKind,
+    Municipality,
+    Person,
+    PositionType,
+)
+from prevnet.programs.models import MunicipalProgram
+
+
+class NotAvailable(Exception):  # noqa: N818 - a state shown to users, not a failure
+    """The data this computation needs is not recorded in prevnet (yet)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day a stock is measured: the period's last day, or today while it runs."""
+        return min(self.end, timezone.localdate())
+
+    @property
+    def has_started(self) -> bool:
+        return self.start <= timezone.localdate()
+
+
+@dataclass(frozen=True)
+class Where:
+    region: int | None = None
+    province: int | None = None
+
+    def municipalities(self, prefix: str = "") -> Q:
+        q = Q()
+        if self.region:
+            q &= Q(**{f"{prefix}province__region": self.region})
+        if self.province:
+            q &= Q(**{f"{prefix}province": self.province})
+        return q
+
+
+@dataclass
+class Value:
+    total: Decimal
+    # disaggregation -> list of (label, value), in display order
+    breakdown: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Computation:
+    name: str
+    label: str
+    fn: Callable[[Period, Where, tuple[str, ...]], Value]
+    disaggregations: tuple[str, ...] = ()
+    # (headers, rows); a row's cell is a value or (text, url)
+    records: Callable[[Period, Where], tuple[list, list]] | None = None
+    personal: bool = False
+
+
+REGISTRY: dict[str, Computation] = {}
+RECORDS_LIMIT = 2000  # a drill-down lists at most this many records
+
+
+def computation(name, label, disaggregations=(), records=None, personal=False):
+    def register(fn):
+        REGISTRY[name] = Computation(name, label, fn, tuple(disaggregations), records, personal)
+        return fn
+
+    return register
+
+
+def choices() -> list[tuple[str, str]]:
+    return [("", _("Entered by staff, with evidence"))] + [
+        (c.name, c.label) for c in REGISTRY.values()
+    ]
+
+
+def _by_place(qs: QuerySet, prefix: str, dims: tuple[str, ...], count: str = "pk") -> dict:
+    """One grouped query per requested place disaggregation (region, province)."""
+    out = {}
+    if "region" in dims:
+        rows = (
+            qs.values(f"{prefix}province__region__name_en", f"{prefix}province__region__name_fr")
+            .annotate(n=Count(count, distinct=True))
+            .order_by(f"{prefix}province__region__order")
+        )
+        out["region"] = [(_pick(r, prefix + "province__region__"), Decimal(r["n"])) for r in rows]
+    if "province" in dims:
+        rows = (
+            qs.values(f"{prefix}province__name_en", f"{prefix}province__name_fr")
+            .annotate(n=Count(count, distinct=True))
+            .order_by(f"{prefix}province__name_en")
+        )
+        out["province"] = [(_pick(r, prefix + "province__"), Decimal(r["n"])) for r in rows]
+    return out
+
+
+def _pick(row: dict, prefix: str) -> str:
+    from django.utils.translation import get_language
+
+    fr, en = row.get(f"{prefix}name_fr"), row.get(f"{prefix}name_en")
+    return (fr if get_language() == "fr" else en) or en or "—"
+
+
+# --- over the registry: municipalities engaged in a CCSS and exchanging ------------------------
+
+
+def _engaged(period: Period, where: Where) -> QuerySet:
+    """Municipalities both engaged in a CCSS and exchanging with others on the period's last day
+    (the seed's "go from 15 to 30 municipalities exchanging and engaged in CCSS")."""
+    on = period.as_of
+    current = Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+    ccss = EngagementEvent.objects.filter(current, kind=EngagementKind.CCSS).values("municipality")
+    exchanging = EngagementEvent.objects.filter(current, kind=EngagementKind.EXCHANGING).values(
+        "municipality"
+    )
+    return Municipality.objects.filter(where.municipalities(), pk__in=ccss).filter(
+        pk__in=exchanging
+    )
+
+
+def _engaged_records(period: Period, where: Where):
+    qs = _engaged(period, where).select_related("province__region").order_by("name")
+    rows = [
+        [(m.name, m.get_absolute_url()), m.province.name, m.province.region.name]
+        for m in qs[:RECORDS_LIMIT]
+    ]
+    return [_("Municipality"), _("Province or territory"), _("Region")], rows
+
+
+@computation(
+    "municipalities_engaged_ccss",
+    _("Municipalities exchanging and engaged in a CCSS (on the period's last day)"),
+    disaggregations=("region", "province"),
+    records=_engaged_records,
+)
+def municipalities_engaged_ccss(period: Period, where: Where, dims=()) -> Value:
+    if not period.has_started:
+        return Value(Decimal(0))
+    qs = _engaged(period, where)
+    return Value(Decimal(qs.count()), _by_place(qs, "", dims))
+
+
+# --- over the programs registry: additional programs or mainstreamed actions ------------------
+
+
+def _fostered(period: Period, where: Where) -> QuerySet:
+    """Programs the programme fostered, counted in the period they started (or, without a start
+    date, when they were recorded)."""
+    return MunicipalProgram.objects.annotate(
+        began=Coalesce(F("started_on"), TruncDate("created_at"))
+    ).filter(
+        where.municipalities("municipality__"),
+        fostered_by_programme=True,
+        began__gte=period.start,
+        began__lte=period.end,
+    )
+
+
+def _fostered_records(period: Period, where: Where):
+    qs = _fostered(period, where).select_related("municipality").order_by("began", "name")
+    rows = [
+        [
+            (p.name, p.get_absolute_url()),
+            (p.municipality.name, p.municipality.get_absolute_url()),
+            p.began,
+            _("Yes") if p.is_mainstreamed else _("No"),
+        ]
+        for p in qs[:RECORDS_LIMIT]
+    ]
+    return [_("Program"), _("Municipality"), _("Start"), _("Mainstreamed")], rows
+
+
+@computation(
+    "additional_programs",
+    _("Additional preventive programs or mainstreamed actions fostered (started in the period)"),
+    disaggregations=("region", "province", "kind"),
+    records=_fostered_records,
+)
+def additional_programs(period: Period, where: Where, dims=()) -> Value:
+    qs = _fostered(period, where)
+    breakdown = _by_place(qs, "municipality__", dims)
+    if "kind" in dims:
+        rows = dict(qs.values_list("is_mainstreamed").annotate(n=Count("pk")).order_by())
+        breakdown["kind"] = [
+            (str(_("Preventive programs")), Decimal(rows.get(False, 0))),
+            (str(_("Mainstreamed actions")), Decimal(rows.get(True, 0))),
+        ]
+    return Value(Decimal(qs.count()), breakdown)
+
+
+# --- helpers for the people-based computations (to be written after the merge) ---------------
+
+
+def count_people(people: QuerySet, dims=()) -> Value:
+    """Distinct people in ``people`` (a Person queryset, already filtered by period and place),
+    with breakdowns by their municipality's region and province and by position. For the
+    computations over workshop attendance and assessments, e.g.::
+
+        sensitized = Person.objects.filter(attendances__activity__date__range=(p.start, p.end),
+                                           ...).filter(where.municipalities("municipality__"))
+        return count_people(sensitized, dims)
+    """
+    ids = people.values("pk")
+    base = Person.objects.filter(pk__in=ids)
+    breakdown = _by_place(base, "municipality__", dims)
+    if "position_type" in dims:
+        labels = dict(PositionType.choices)
+        rows = base.values_list("position_type").annotate(n=Count("pk")).order_by("position_type")
+        breakdown["position_type"] = [(str(labels.get(k, k)), Decimal(n)) for k, n in rows]
+    return Value(Decimal(base.count()), breakdown)
+
+
+def people_records(people: QuerySet):
+    """The drill-down of a people-based computation (register it with ``personal=True``)."""
+    qs = (
+        Person.objects.filter(pk__in=people.values("pk"))
+        .select_related("municipality", "organization")
+        .order_by("last_name", "first_name")
+    )
+    rows = [
+        [
+            (str(p), p.get_absolute_url()),
+            p.get_position_type_display(),
+            p.municipality.name if p.municipality else "—",
+            p.organization.name if p.organization else "—",
+        ]
+        for p in qs[:RECORDS_LIMIT]
+    ]
+    return [_("Name"), _("Position"), _("Municipality"), _("Organization")], rows
+
+
+# --- waiting for the Activities and Questionnaires capabilities -------------------------------
+
+
+def _needs(capability: str):
+    def fn(period: Period, where: Where, dims=()) -> Value:
+        raise NotAvailable(capability)
+
+    return fn
+
+
+for _name, _label, _capability, _personal in (
+    (
+        "unique_stakeholders_sensitized",
+        _("Unique municipal stakeholders sensitized (workshop attendance)"),
+        "activities",
+        True,
+    ),
+    (
+        "people_trained_to_standard",
+        _("Key municipal employees trained to the network's standard (assessments)"),
+        "activities",
+        True,
+    ),
+    (
+        "coaching_mentoring_projects",
+        _("Inter-municipal coaching and mentoring projects (exchanges)"),
+        "activities",
+        False,
+    ),
+    (
+        "new_municipalities_coached",
+        _("New municipalities given direct coaching"),
+        "activities",
+        False,
+    ),
+):
+    computation(_name, _label, ("region", "province", "position_type"), personal=_personal)(
+        _needs(_capability)
+    )

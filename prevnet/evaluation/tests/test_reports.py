@@ -1,0 +1,188 @@
+"""Yearly progress reports: generated in the background from the data, in both languages (page
+and PDF), frozen once published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from prevnet.evaluation.models import Report, ReportStatus
+from prevnet.network.models import EngagementEvent, Municipality
+from prevnet.programs.models import MunicipalProgram
+
+
+def pdf_text(field) -> str:
+    with field.open("rb") as f:
+        return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(f.read())).pages)
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture
+def demo(db, settings):
+    # The real calendar: programme year 1 = 2025-04-01 to 2026-03-31, entirely past.
+    settings.PREVNET_PROGRAMME_START = "2025-04-01"
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def generate(cast, year=1) -> Report:
+    client = cast.client("staff")
+    response = client.post(reverse("evaluation:report_create"), {"year": year, "title": "Year 1"})
+    report = Report.objects.get()
+    assert response.status_code == 302
+    commentary = reverse("evaluation:report_commentary", args=[report.pk])
+    client.post(
+        commentary,
+        {"overview_en": "A good first year.", "overview_fr": "Une bonne première année."},
+    )
+    response = client.post(reverse("evaluation:report_generate", args=[report.pk]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    return report
+
+
+def test_report_from_the_demo_data_shows_the_right_figures(demo, cast):
+    report = generate(cast)
+    assert report.status == ReportStatus.READY and report.progress == 100
+    rows = {i["name_en"]: i for i in report.figures["indicators"]}
+    # Engaged in a CCSS and exchanging on 2026-03-31: Ottawa, Edmonton, Winnipeg, Prince Albert,
+    # Saskatoon. Fostered programs started in year 1: Ottawa, Edmonton, Winnipeg (demo).
+    engaged = rows["Municipalities exchanging and engaged in a CCSS"]
+    programs = rows["Additional preventive programs or mainstreamed actions fostered"]
+    assert engaged["years"]["1"]["value"] == "5"
+    assert programs["years"]["1"]["value"] == "3"
+    english = compact(pdf_text(report.pdf_en))
+    # Indicator, last year (none), this year, its target (none), programme to date, its target.
+    assert re.search(r"engaged in a CCSS\s+—\s+5\s+—\s+5\s+30", english), english[:3000]
+    assert re.search(r"mainstreamed actions fostered\s+—\s+3\s+—\s+3\s+30", english), english[:3000]
+    assert "A good first year." in english
+    assert "Not available yet" in english  # the exchanges, questionnaires: not faked
+    french = compact(pdf_text(report.pdf_fr))
+    assert re.search(r"engagées dans une SGSC\s+—\s+5\s+—\s+5\s+30", french), french[:3000]
+    assert "Une bonne première année." in french
+    page = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert "A good first year." in page
+
+
+def test_published_report_does_not_change_after_the_data_change(demo, cast):
+    report = generate(cast)
+    response = cast.client("staff").post(reverse("evaluation:report_publish", args=[report.pk]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    before = (report.figures, report.html_en, report.html_fr, report.pdf_en.name)
+    assert report.status == ReportStatus.PUBLISHED
+    # The data change: three more fostered programs in year 1, one more engaged municipality.
+    city = Municipality.objects.get(csd_code="1209034")
+    EngagementEvent.objects.create(
+        municipality=city, kind="exchanging", started_on=dt.date(2025, 5, 1)
+    )
+    for n in range(3):
+        MunicipalProgram.objects.create(
+            municipality=city,
+            name=f"New {n}",
+            started_on=dt.date(2025, 6, 1),
+            fostered_by_programme=True,
+        )
+    # Regenerating a published report is refused; the snapshot stays as it was.
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[report.pk]))
+    cast.client("staff").post(
+        reverse("evaluation:report_commentary", args=[report.pk]), {"overview_en": "x"}
+    )
+    report.refresh_from_db()
+    assert (report.figures, report.html_en, report.html_fr, report.pdf_en.name) == before
+    page = cast.client("observer").get(report.get_absolute_url()).content.decode()
+    assert "A good first year." in page
+    # A new report sees the new figures.
+    new = Report.objects.create(year=1, title="Again")
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[new.pk]))
+    new.refresh_from_db()
+    programs = {i["name_en"]: i for i in new.figures["indicators"]}[
+        "Additional preventive programs or mainstreamed actions fostered"
+    ]
+    assert programs["years"]["1"]["value"] == "6"
+
+
+def test_drafts_are_for_staff_and_published_reports_for_signed_in(cast):
+    report = Report.objects.create(year=1, title="Draft")
+    url = report.get_absolute_url()
+    assert cast.client("observer").get(url).status_code == 403
+    assert cast.client("staff").get(url).status_code == 200
+    listing = cast.client("observer").get(reverse("evaluation:report_list")).content.decode()
+    assert "Draft" not in listing
+    for action in ("report_generate", "report_publish"):
+        target = reverse(f"evaluation:{action}", args=[report.pk])
+        assert cast.client("coordinator_a").post(target).status_code == 403
+        assert cast.client("staff").get(target).status_code == 405
+    pdf = reverse("evaluation:report_pdf", args=[report.pk, "en"])
+    assert cast.client("staff").get(pdf).status_code == 404  # not generated yet
+
+
+def test_publish_needs_a_generated_report(cast):
+    report = Report.objects.create(year=1, title="Draft")
+    cast.client("staff").post(reverse("evaluation:report_publish", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+
+def test_progress_is_polled_as_json(cast):
+    report = Report.objects.create(year=1, title="Busy", status=ReportStatus.RUNNING, progress=40)
+    data = cast.client("staff").get(report.get_absolute_url() + "?format=json").json()
+    assert data == {
+        "status": "running",
+        "label": "Being generated",
+        "progress": 40,
+        "finished": False,
+    }
+
+
+def test_pdf_download_of_a_published_report(demo, cast):
+    report = generate(cast)
+    cast.client("staff").post(reverse("evaluation:report_publish", args=[report.pk]))
+    response = cast.client("observer").get(reverse("evaluation:report_pdf", args=[report.pk, "fr"]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_busy_report_page_polls_its_progress(cast):
+    report = Report.objects.create(year=1, title="Busy", status=ReportStatus.QUEUED)
+    html = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert 'data-poll="' in html and "evaluation/report_progress.js" in html
+    assert "Generate the report" not in html  # no second run while one is queued
+
+
+def test_a_failed_generation_is_recorded_on_the_report(cast, monkeypatch):
+    from prevnet.evaluation import reports
+
+    def broken(year):
+        raise RuntimeError("the PDF engine is missing")
+
+    monkeypatch.setattr(reports, "compute_figures", broken)
+    report = Report.objects.create(year=1, title="Year 1")
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert "PDF engine" in report.error
+    html = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert "PDF engine" in html and "Generate the report" in html  # staff may try again
+
+
+def test_hostile_commentary_and_title_stay_text(cast):
+    report = Report.objects.create(year=1, title="<b>Year</b> 1")
+    url = reverse("evaluation:report_commentary", args=[report.pk])
+    cast.client("staff").post(url, {"overview_en": "<script>alert(1)</script>"})
+    cast.client("staff").post(reverse("evaluation:report_generate", args=[report.pk]))
+    report.refresh_from_db()
+    assert "<script>alert(1)</script>" not in report.html_en
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report.html_en
+    page = cast.client("staff").get(report.get_absolute_url()).content.decode()
+    assert "<b>Year</b>" not in page and "<script>alert(1)" not in page
+    too_long = cast.client("staff").post(url, {"overview_en": "x" * 6000})
+    assert too_long.status_code == 200  # refused with a message: 5,000 characters at most
