@@ -128,7 +128,10 @@ def outcome_result(o: OutcomeFigures, rate: Decimal) -> OutcomeResult:
     value, gross, impact = impact_of(o)
     growth = ONE + rate / HUNDRED
     kept = share_kept(o.drop_off)
-    yearly = [impact * kept ** (t - 1) for t in range(1, o.duration + 1)]
+    yearly, current = [], impact
+    for _ in range(o.duration):  # iterated, since Decimal refuses 0 ** 0 (100% drop-off)
+        yearly.append(current)
+        current *= kept
     discounted = [v / growth**t for t, v in enumerate(yearly, start=1)]
     return OutcomeResult(o, value, gross, impact, yearly, discounted, sum(discounted, ZERO))
 
