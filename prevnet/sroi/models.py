@@ -257,7 +257,10 @@ class Outcome(models.Model):
 
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="outcomes")
     stakeholder = models.ForeignKey(
-        Stakeholder, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("stakeholder")
+        Stakeholder,
+        on_delete=models.PROTECT,
+        related_name="outcomes",
+        verbose_name=_("stakeholder"),
     )
     description = models.CharField(_("outcome"), max_length=300)
     indicator = models.CharField(_("indicator"), max_length=300)
@@ -294,7 +297,9 @@ class Outcome(models.Model):
     deadweight = percent_field(_("deadweight (%)"), _("What would have happened anyway."))
     attribution = percent_field(_("attribution (%)"), _("The share due to others' work."))
     displacement = percent_field(_("displacement (%)"), _("The share merely moved elsewhere."))
-    drop_off = percent_field(_("drop-off (% per year)"), _("How much fades each year after the first."))
+    drop_off = percent_field(
+        _("drop-off (% per year)"), _("How much fades each year after the first.")
+    )
 
     class Meta:
         ordering = ["stakeholder_id", "pk"]
@@ -341,7 +346,9 @@ class Range(models.Model):
         verbose_name = _("uncertain assumption")
         verbose_name_plural = _("uncertain assumptions")
         constraints = [
-            models.UniqueConstraint(fields=["analysis", "outcome", "parameter"], name="sroi_range_once")
+            models.UniqueConstraint(
+                fields=["analysis", "outcome", "parameter"], name="sroi_range_once"
+            )
         ]
 
     def __str__(self) -> str:
@@ -352,16 +359,18 @@ class Range(models.Model):
         if None not in (self.low, self.likely, self.high) and not (
             self.low <= self.likely <= self.high
         ):
-            errors["likely"] = _("Low, likely and high must be in that order (low ≤ likely ≤ high).")
+            errors["likely"] = _(
+                "Low, likely and high must be in that order (low ≤ likely ≤ high)."
+            )
         is_rate = self.parameter == Parameter.DISCOUNT_RATE
         if is_rate and self.outcome_id:
             errors["outcome"] = _("The discount rate belongs to the whole analysis: no outcome.")
         if not is_rate and self.parameter and not self.outcome_id:
             errors["outcome"] = _("Choose the outcome this assumption belongs to.")
         percent = self.parameter in {"deadweight", "attribution", "displacement", "drop_off"}
-        if percent and self.low is not None and self.high is not None:
-            if self.low < 0 or self.high > 100:
-                errors["high"] = _("A percentage must be between 0 and 100.")
+        bounded = self.low is not None and self.high is not None
+        if percent and bounded and (self.low < 0 or self.high > 100):
+            errors["high"] = _("A percentage must be between 0 and 100.")
         if self.parameter == Parameter.QUANTITY and self.low is not None and self.low < 0:
             errors["low"] = _("A quantity cannot be negative.")
         if errors:

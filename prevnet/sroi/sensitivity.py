@@ -52,7 +52,9 @@ def default_ranges(model: Model) -> list[Uncertain]:
             lo, hi = max(ZERO, x - 10), min(HUNDRED, x + 10)
             out.append(Uncertain(o.key, name, lo, x, hi))
     rate = model.discount_rate
-    out.append(Uncertain(None, "discount_rate", min(rate, Decimal(3)), rate, max(rate, Decimal(10))))
+    out.append(
+        Uncertain(None, "discount_rate", min(rate, Decimal(3)), rate, max(rate, Decimal(10)))
+    )
     return out
 
 

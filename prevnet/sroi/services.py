@@ -105,7 +105,14 @@ def ranges_of(analysis: Analysis, model: Model) -> tuple[list[Uncertain], bool]:
     if user:
         return user, False
     return [
-        Uncertain(u.outcome, u.parameter, u.low, u.likely, u.high, label_of(u.parameter, labels.get(u.outcome)))
+        Uncertain(
+            u.outcome,
+            u.parameter,
+            u.low,
+            u.likely,
+            u.high,
+            label_of(u.parameter, labels.get(u.outcome)),
+        )
         for u in default_ranges(model)
     ], True
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from django.utils.translation import gettext as _
 
 from prevnet.core.exports import safe_cell
 from prevnet.sroi.models import Analysis
@@ -43,9 +43,21 @@ def workbook_for(analysis: Analysis) -> Workbook:
     ws.append([_("Currency"), _("Canadian dollars of the base year")])
 
     inputs = wb.create_sheet("Inputs")
-    _header(inputs, [_("Year"), _("Funder"), _("In kind"), _("Amount"), _("Discount factor"), _("Present value")])
+    _header(
+        inputs,
+        [
+            _("Year"),
+            _("Funder"),
+            _("In kind"),
+            _("Amount"),
+            _("Discount factor"),
+            _("Present value"),
+        ],
+    )
     for row, i in enumerate(model.inputs, start=2):
-        inputs.append([i.year, safe_cell(i.funder), _("yes") if i.in_kind else _("no"), float(i.amount)])
+        inputs.append(
+            [i.year, safe_cell(i.funder), _("yes") if i.in_kind else _("no"), float(i.amount)]
+        )
         inputs[f"E{row}"] = f"=1/(1+{RATE}/100)^(A{row}-{BASE})"
         inputs[f"F{row}"] = f"=D{row}*E{row}"
     last_input = max(len(model.inputs) + 1, 2)

@@ -74,7 +74,14 @@ class Formula:
 
     def comparison(self):
         left = self.additive()
-        ops = {"=": "__eq__", "<>": "__ne__", "<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
+        ops = {
+            "=": "__eq__",
+            "<>": "__ne__",
+            "<": "__lt__",
+            "<=": "__le__",
+            ">": "__gt__",
+            ">=": "__ge__",
+        }
         while self.peek()[1] in ops:
             op = self.take()[1]
             left = getattr(left, ops[op])(self.additive())
@@ -152,7 +159,10 @@ class Formula:
             self.take(")")
             sheet, cells = self.split(text)
             first, _, last = cells.partition(":")
-            return sum((v for v in self.cells(sheet, first, last or first) if isinstance(v, Decimal)), Decimal(0))
+            return sum(
+                (v for v in self.cells(sheet, first, last or first) if isinstance(v, Decimal)),
+                Decimal(0),
+            )
         if name == "IF":
             condition = self.comparison()
             self.take(",")

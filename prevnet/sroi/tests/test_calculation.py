@@ -23,8 +23,17 @@ def outcome(key="a", **kw) -> OutcomeFigures:
 
 
 INPUTS = (InputFigures(2024, D(10000), "City"), InputFigures(2025, D(5250), "Province"))
-HARM = outcome("harm", stakeholder="Neighbours", description="Noise", quantity=D(1),
-               value_per_unit=D(-600), duration=1, deadweight=D(0), attribution=D(0), drop_off=D(0))
+HARM = outcome(
+    "harm",
+    stakeholder="Neighbours",
+    description="Noise",
+    quantity=D(1),
+    value_per_unit=D(-600),
+    duration=1,
+    deadweight=D(0),
+    attribution=D(0),
+    drop_off=D(0),
+)
 
 
 def worked_example() -> Model:
@@ -62,8 +71,15 @@ def test_worked_example_to_the_cent():
 
 def test_displacement_and_inflation_multiply_the_impact():
     # 4 × $250 × CPI ratio 1.1 × (1 − 50% displacement) = $550, one year at 0%.
-    o = outcome(quantity=D(4), value_per_unit=D(250), duration=1, deadweight=D(0),
-                attribution=D(0), displacement=D(50), inflation_factor=D("1.1"))
+    o = outcome(
+        quantity=D(4),
+        value_per_unit=D(250),
+        duration=1,
+        deadweight=D(0),
+        attribution=D(0),
+        displacement=D(50),
+        inflation_factor=D("1.1"),
+    )
     r = calculate(Model(2024, D(0), (InputFigures(2024, D(1100)),), (o,)))
     assert r.outcomes[0].value_per_unit_base == D("275.0")
     assert money(r.pv_benefits) == D("550.00")

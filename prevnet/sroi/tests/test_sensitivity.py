@@ -59,7 +59,9 @@ def test_tornado_puts_the_widest_swing_first_and_moves_one_thing_at_a_time():
     bars = tornado(model, default_ranges(model))
     swings = [b.swing for b in bars]
     assert swings == sorted(swings, reverse=True)
-    quantity = next(b for b in bars if b.assumption.outcome == "a" and b.assumption.parameter == "quantity")
+    quantity = next(
+        b for b in bars if b.assumption.outcome == "a" and b.assumption.parameter == "quantity"
+    )
     base = calculate(model)
     # Quantity ±20% changes the outcome's PV by ±20% and nothing else.
     assert money(quantity.npv_high - base.npv) == money(base.outcomes[0].present_value * D("0.2"))
@@ -86,8 +88,16 @@ def test_monte_carlo_is_reproducible_with_a_seed():
 
 def test_monte_carlo_draws_stay_within_the_ranges():
     model = worked_example()
-    low = calculate(with_value(with_value(with_value(model, RANGES[0], D(5)), RANGES[1], D(50)), RANGES[2], D(8)))
-    high = calculate(with_value(with_value(with_value(model, RANGES[0], D(20)), RANGES[1], D(0)), RANGES[2], D(3)))
+    low = calculate(
+        with_value(
+            with_value(with_value(model, RANGES[0], D(5)), RANGES[1], D(50)), RANGES[2], D(8)
+        )
+    )
+    high = calculate(
+        with_value(
+            with_value(with_value(model, RANGES[0], D(20)), RANGES[1], D(0)), RANGES[2], D(3)
+        )
+    )
     mc = monte_carlo(model, RANGES, 2000, seed=1)
     assert mc.ratios.min() >= float(low.sroi_ratio) - 1e-9
     assert mc.ratios.max() <= float(high.sroi_ratio) + 1e-9
