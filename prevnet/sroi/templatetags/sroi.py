@@ -16,7 +16,7 @@ def cad(value, places: int = 2) -> str:
         return "—"
     number = number_format(abs(value), decimal_pos=int(places), use_l10n=True, force_grouping=True)
     sign = "−" if value < 0 else ""
-    return f"{sign}{number} $" if get_language() == "fr" else f"{sign}${number}"
+    return f"{sign}{number}\xa0$" if get_language() == "fr" else f"{sign}${number}"
 
 
 @register.filter
