@@ -19,7 +19,8 @@ ILLUSTRATIVE = "Illustrative demo value, not a published figure; replace it (sug
 # name_en, name_fr, unit_en, unit_fr, value, year, source, url, illustrative
 PROXIES = [
     (
-        "Incarceration of a federal inmate", "Incarcération d'un détenu sous responsabilité fédérale",
+        "Incarceration of a federal inmate",
+        "Incarcération d'un détenu sous responsabilité fédérale",
         "inmate-year", "détenu-année", "117788", 2012,
         "Public Safety Canada, Corrections and Conditional Release Statistical Overview 2013: "
         "average annual cost of incarcerating a federal inmate, 2011-12",
@@ -27,7 +28,8 @@ PROXIES = [
         False,
     ),
     (
-        "Day in provincial or territorial adult custody", "Jour de détention provinciale ou territoriale (adulte)",
+        "Day in provincial or territorial adult custody",
+        "Jour de détention provinciale ou territoriale (adulte)",
         "day", "jour", "172", 2011,
         "Statistics Canada, Juristat, Adult correctional statistics in Canada, 2010/2011 "
         "(catalogue 85-002-X): average daily cost per provincial/territorial inmate",
