@@ -187,10 +187,16 @@ class MonteCarloForm(forms.Form):
     seed = forms.IntegerField(label=_("Seed"), min_value=0, max_value=2**32 - 1, initial=2026)
 
 
+# kind in the URL -> (model, form, heading to add one, heading to edit one)
 PARTS = {
-    "stakeholders": (Stakeholder, StakeholderForm, _("stakeholder")),
-    "inputs": (Input, InputForm, _("input")),
-    "outputs": (Output, OutputForm, _("output")),
-    "outcomes": (Outcome, OutcomeForm, _("outcome")),
-    "ranges": (Range, RangeForm, _("uncertain assumption")),
+    "stakeholders": (Stakeholder, StakeholderForm, _("Add a stakeholder"), _("Edit a stakeholder")),
+    "inputs": (Input, InputForm, _("Add an input"), _("Edit an input")),
+    "outputs": (Output, OutputForm, _("Add an output"), _("Edit an output")),
+    "outcomes": (Outcome, OutcomeForm, _("Add an outcome"), _("Edit an outcome")),
+    "ranges": (
+        Range,
+        RangeForm,
+        _("Add an uncertain assumption"),
+        _("Edit an uncertain assumption"),
+    ),
 }

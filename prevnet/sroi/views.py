@@ -103,7 +103,7 @@ def _part(kind: str):
 def part_edit(request, pk: int, kind: str, part_pk: int | None = None):
     """Add (part_pk None) or edit a stakeholder, input, output, outcome or assumption range."""
     analysis = _analysis(request, pk, "sroi.change_analysis")
-    model, form_class, noun = _part(kind)
+    model, form_class, add_heading, edit_heading = _part(kind)
     instance = get_object_or_404(model, pk=part_pk, analysis=analysis) if part_pk else None
     form = form_class(request.POST or None, instance=instance, analysis=analysis)
     if request.method == "POST" and form.is_valid():
@@ -112,10 +112,9 @@ def part_edit(request, pk: int, kind: str, part_pk: int | None = None):
             analysis.save(update_fields=["updated_at"])
         messages.success(request, _("Changes saved."))
         return redirect(f"{analysis.get_absolute_url()}#{kind}")
-    verb = _("Edit the %(noun)s") if instance else _("Add a %(noun)s")
     context = {
         "form": form,
-        "heading": verb % {"noun": noun},
+        "heading": edit_heading if instance else add_heading,
         "analysis": analysis,
         "cancel_url": analysis.get_absolute_url(),
     }
@@ -125,7 +124,7 @@ def part_edit(request, pk: int, kind: str, part_pk: int | None = None):
 @require_POST
 def part_delete(request, pk: int, kind: str, part_pk: int):
     analysis = _analysis(request, pk, "sroi.change_analysis")
-    model, _form, _noun = _part(kind)
+    model, *_rest = _part(kind)
     instance = get_object_or_404(model, pk=part_pk, analysis=analysis)
     try:
         instance.delete()
