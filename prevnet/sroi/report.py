@@ -13,6 +13,7 @@ from prevnet.sroi.calculation import money, ratio
 from prevnet.sroi.models import Analysis
 from prevnet.sroi.sensitivity import break_even, monte_carlo, tornado
 from prevnet.sroi.services import build_model, ranges_of, results_of
+from prevnet.sroi.templatetags.sroi import cad
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2026
@@ -59,7 +60,7 @@ def results_context(analysis: Analysis) -> dict:
 
 
 def _fmt_money(v: float) -> str:
-    return f"{v:,.0f} $"
+    return cad(Decimal(round(v)), 0)
 
 
 def sensitivity_context(
