@@ -75,7 +75,9 @@ def analysis_detail(request, pk: int):
         "analysis": analysis,
         "can_edit": access.can(request.user, "sroi.change_analysis", analysis),
         "stakeholders": analysis.stakeholders.all(),
+        "inputs": analysis.inputs.all(),
         "outputs": analysis.outputs.select_related("stakeholder"),
+        "outcomes": analysis.outcomes.select_related("stakeholder"),
         "ranges": analysis.ranges.select_related("outcome"),
         **report.results_context(analysis),
     }

@@ -6,6 +6,8 @@ import io
 from decimal import Decimal as D
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -196,3 +198,43 @@ def test_proxy_library_edit_by_staff(cast):
             "source": "CIHI"}  # fmt: skip
     assert cast.client("staff").post(reverse("sroi:proxy_create"), data).status_code == 302
     assert FinancialProxy.objects.get().value == D("300")
+
+
+def test_results_page_queries_do_not_grow_with_outcomes(
+    cast, analysis, django_assert_max_num_queries
+):
+    client = cast.client("observer")
+    client.get(analysis.get_absolute_url())  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(analysis.get_absolute_url())
+    stakeholder = analysis.stakeholders.first()
+    for n in range(8):
+        analysis.outcomes.create(
+            stakeholder=stakeholder, description=f"Extra {n}", indicator="i", quantity=1,
+            duration=2, proxy_description="p", value_per_unit=10, proxy_source="s", proxy_year=2019,
+        )  # fmt: skip
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(analysis.get_absolute_url()).status_code == 200
+
+
+def test_too_large_amount_is_named(cast, analysis):
+    url = reverse("sroi:part_create", args=[analysis.pk, "inputs"])
+    data = {"year": "2024", "funder": "City", "funder_type": "municipal", "amount": "1" * 20}
+    html = cast.client("coordinator_a").post(url, data).content.decode()
+    assert "Ensure that there are no more than 14 digits in total." in html
+    assert analysis.inputs.count() == 2
+
+
+def test_proxy_without_cpi_is_left_out_with_a_message(cast, analysis):
+    analysis.outcomes.filter(description="Noise").update(proxy_year=1995)
+    html = cast.client("observer").get(analysis.get_absolute_url()).content.decode()
+    assert "“Noise” is left out: no consumer price index for 1995." in html
+    assert "$14,810.50" in html  # only the first outcome counts now
+
+
+def test_templates_are_edited_by_staff_only(cast):
+    template = worked_analysis(template=template_program())
+    url = reverse("sroi:analysis_edit", args=[template.pk])
+    assert cast.client("coordinator_a").get(url).status_code == 403
+    assert cast.client("staff").get(url).status_code == 200
+    assert cast.client("participant").get(template.get_absolute_url()).status_code == 200
