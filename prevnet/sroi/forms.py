@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +39,7 @@ class AnalysisCreateForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["base_year"].initial = datetime.date.today().year
         programs = MunicipalProgram.objects.select_related("municipality")
         if not access.is_staff(user):
             programs = programs.filter(municipality__in=access.coordinated_ids(user))

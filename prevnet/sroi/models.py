@@ -256,9 +256,11 @@ class Outcome(models.Model):
     """A change for one stakeholder, valued with a proxy copied here (never linked live)."""
 
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="outcomes")
+    # CASCADE, so that deleting an analysis or its program is never blocked; the page refuses
+    # to delete a stakeholder that still has outcomes.
     stakeholder = models.ForeignKey(
         Stakeholder,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="outcomes",
         verbose_name=_("stakeholder"),
     )

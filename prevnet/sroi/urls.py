@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.analysis_create, name="analysis_create"),
     path("<int:pk>/", views.analysis_detail, name="analysis_detail"),
     path("<int:pk>/edit/", views.analysis_edit, name="analysis_edit"),
+    path("<int:pk>/delete/", views.analysis_delete, name="analysis_delete"),
     path("<int:pk>/sensitivity/", views.sensitivity, name="sensitivity"),
     path("<int:pk>/report/", views.analysis_report, name="report"),
     path("<int:pk>/report.pdf", views.report_pdf, name="report_pdf"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -96,6 +95,14 @@ def analysis_edit(request, pk: int):
     return render(request, "sroi/form_page.html", context)
 
 
+@require_POST
+def analysis_delete(request, pk: int):
+    analysis = _analysis(request, pk, "sroi.delete_analysis")
+    analysis.delete()
+    messages.success(request, _("Analysis deleted."))
+    return redirect("sroi:analysis_list")
+
+
 def _part(kind: str):
     if kind not in PARTS:
         raise Http404
@@ -128,13 +135,13 @@ def part_delete(request, pk: int, kind: str, part_pk: int):
     analysis = _analysis(request, pk, "sroi.change_analysis")
     model, *_rest = _part(kind)
     instance = get_object_or_404(model, pk=part_pk, analysis=analysis)
-    try:
-        instance.delete()
-        messages.success(request, _("Deleted."))
-    except ProtectedError:
+    if kind == "stakeholders" and instance.outcomes.exists():
         messages.error(
             request, _("This stakeholder still has outcomes: delete or move them first.")
         )
+    else:
+        instance.delete()
+        messages.success(request, _("Deleted."))
     return redirect(f"{analysis.get_absolute_url()}#{kind}")
 
 

@@ -48,5 +48,6 @@ MATRIX = {
 }
 
 ELSEWHERE = {
+    "sroi:analysis_delete": "POST only; tested in sroi/tests/test_pages.py",
     "sroi:part_delete": "POST only; tested in sroi/tests/test_pages.py",
 }

@@ -238,3 +238,18 @@ def test_templates_are_edited_by_staff_only(cast):
     assert cast.client("coordinator_a").get(url).status_code == 403
     assert cast.client("staff").get(url).status_code == 200
     assert cast.client("participant").get(template.get_absolute_url()).status_code == 200
+
+
+def test_analysis_delete_is_post_only_and_for_editors(cast, analysis):
+    url = reverse("sroi:analysis_delete", args=[analysis.pk])
+    assert cast.client("coordinator_a").get(url).status_code == 405
+    assert cast.client("coordinator_b").post(url).status_code == 403
+    assert cast.client("observer").post(url).status_code == 403
+    assert Analysis.objects.filter(pk=analysis.pk).exists()
+    assert cast.client("coordinator_a").post(url).status_code == 302
+    assert not Analysis.objects.filter(pk=analysis.pk).exists()
+
+
+def test_deleting_the_program_is_not_blocked_by_its_analyses(cast, analysis):
+    analysis.program.delete()
+    assert not Analysis.objects.filter(pk=analysis.pk).exists()
