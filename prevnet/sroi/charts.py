@@ -62,7 +62,7 @@ def tornado_svg(bars: list[tuple[str, float, float]], base: float, title: str, f
 
 
 def histogram_svg(
-    bins: list[tuple[float, float, int]], title: str, marker: float | None
+    bins: list[tuple[float, float, int]], title: str, marker: float | None, fmt=str
 ) -> SafeString:
     """Bars of the distribution of the ratio; a line at ``marker`` (a ratio of 1)."""
     if not bins:
@@ -88,6 +88,6 @@ def histogram_svg(
             f'<line x1="{x(marker):.1f}" y1="{top}" x2="{x(marker):.1f}" y2="{bottom}" '
             f'stroke="{INK}" stroke-width="2" stroke-dasharray="4 3"/>'
         )
-    body.append(_text(left, bottom + 18, f"{lo_all:.2f}", fill=GREY))
-    body.append(_text(right, bottom + 18, f"{hi_all:.2f}", anchor="end", fill=GREY))
+    body.append(_text(left, bottom + 18, fmt(lo_all), fill=GREY))
+    body.append(_text(right, bottom + 18, fmt(hi_all), anchor="end", fill=GREY))
     return _svg(bottom + 30, title, body)

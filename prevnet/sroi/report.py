@@ -13,7 +13,7 @@ from prevnet.sroi.calculation import money, ratio
 from prevnet.sroi.models import Analysis
 from prevnet.sroi.sensitivity import break_even, monte_carlo, tornado
 from prevnet.sroi.services import build_model, ranges_of, results_of
-from prevnet.sroi.templatetags.sroi import cad
+from prevnet.sroi.templatetags.sroi import cad, num
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2026
@@ -123,7 +123,10 @@ def sensitivity_context(
         "mc_p95": mc.percentile(95) if mc else None,
         "histogram": histogram,
         "histogram_svg": charts.histogram_svg(
-            histogram, _("Distribution of the SROI ratio over the draws"), 1.0
+            histogram,
+            _("Distribution of the SROI ratio over the draws"),
+            1.0,
+            lambda v: num(Decimal(str(round(v, 2)))),
         ),
     }
 

@@ -253,3 +253,12 @@ def test_analysis_delete_is_post_only_and_for_editors(cast, analysis):
 def test_deleting_the_program_is_not_blocked_by_its_analyses(cast, analysis):
     analysis.program.delete()
     assert not Analysis.objects.filter(pk=analysis.pk).exists()
+
+
+def test_chart_labels_are_escaped(cast, analysis):
+    analysis.outcomes.filter(description="Noise").update(description="<script>x</script>")
+    analysis.ranges.all().delete()  # default ranges: every outcome gets tornado bars
+    html = cast.client("observer").get(reverse("sroi:sensitivity", args=[analysis.pk])).content
+    assert b"<script>x</script>" not in html
+    assert b"&lt;script&gt;x&lt;/script&gt;" in html
+    assert b"No uncertain assumption is recorded yet" in html
