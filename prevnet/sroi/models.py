@@ -350,7 +350,13 @@ class Range(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["analysis", "outcome", "parameter"], name="sroi_range_once"
-            )
+            ),
+            # NULLs differ in a unique index: the discount rate (no outcome) needs its own.
+            models.UniqueConstraint(
+                fields=["analysis", "parameter"],
+                condition=models.Q(outcome__isnull=True),
+                name="sroi_rate_range_once",
+            ),
         ]
 
     def __str__(self) -> str:

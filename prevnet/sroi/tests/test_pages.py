@@ -137,6 +137,10 @@ def test_range_out_of_order_is_refused(cast, analysis):
     data = {"outcome": outcome.pk, "parameter": "quantity", "low": "1", "likely": "2", "high": "3"}
     html = cast.client("coordinator_a").post(url, data).content.decode()
     assert "already has a range" in html
+    data = {"parameter": "discount_rate", "low": "1", "likely": "2", "high": "3"}
+    html = cast.client("coordinator_a").post(url, data).content.decode()
+    assert "already has a range" in html
+    assert analysis.ranges.count() == 2
 
 
 def test_hostile_text_is_escaped(cast, analysis):
