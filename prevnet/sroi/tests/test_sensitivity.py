@@ -6,8 +6,10 @@ from decimal import Decimal as D
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from prevnet.sroi.calculation import Model, calculate, money
+from prevnet.sroi.calculation import InputFigures, Model, OutcomeFigures, calculate, money
 from prevnet.sroi.sensitivity import (
     Uncertain,
     break_even,
@@ -107,3 +109,44 @@ def test_monte_carlo_without_investment_has_no_ratio():
     model = Model(2024, D(5), (), (outcome(),))
     mc = monte_carlo(model, RANGES[:1], 100, seed=1)
     assert mc.ratios is None and mc.histogram() == [] and mc.chance_benefits_exceed_costs == 1.0
+
+
+percent = st.decimals(min_value=0, max_value=100, places=2)
+outcomes = st.builds(
+    OutcomeFigures,
+    key=st.uuids().map(str),
+    stakeholder=st.sampled_from(["A", "B"]),
+    description=st.just("o"),
+    quantity=st.decimals(min_value=0, max_value=10_000, places=2),
+    value_per_unit=st.decimals(min_value=-5_000, max_value=50_000, places=2),
+    duration=st.integers(min_value=1, max_value=10),
+    deadweight=percent,
+    attribution=percent,
+    displacement=percent,
+    drop_off=percent,
+    inflation_factor=st.decimals(min_value="0.5", max_value="2", places=4),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(outcomes, min_size=1, max_size=6),
+    st.decimals(min_value=0, max_value=20, places=2),
+    st.lists(st.tuples(st.integers(2020, 2030), st.decimals(1, 10**6, places=2)), max_size=4),
+)
+def test_vectorised_and_decimal_models_agree(outs, rate, inputs):
+    model = Model(2024, rate, tuple(InputFigures(y, a) for y, a in inputs), tuple(outs))
+    exact = calculate(model)
+    benefits, investment = vector_present_values(likely_params(model), model)
+    assert float(benefits) == pytest.approx(float(exact.pv_benefits), rel=1e-9, abs=1e-6)
+    assert float(investment) == pytest.approx(float(exact.pv_investment), rel=1e-9, abs=1e-6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(outcomes, percent)
+def test_more_deadweight_never_adds_value(o, more):
+    model = Model(2024, D(5), INPUTS, (o,))
+    higher = with_value(model, Uncertain(o.key, "deadweight", D(0), o.deadweight, D(100)),
+                        max(o.deadweight, more))  # fmt: skip
+    before, after = calculate(model).pv_benefits, calculate(higher).pv_benefits
+    assert abs(after) <= abs(before)
