@@ -7,9 +7,8 @@ class SroiConfig(AppConfig):
     label = "sroi"
     verbose_name = _("Social return on investment")
     # (url name, label, permission) entries for the main menu; see core.context_processors.
-    navigation: list = []
-    # Dotted path of a function that adds this app's demo data (called by load_demo), or None.
-    demo_loader: str | None = None
+    navigation: list = [("sroi:analysis_list", _("Social return"), "sroi.view_analysis")]
+    demo_loader: str | None = "prevnet.sroi.demo.load"
 
     def ready(self):
         from prevnet.sroi import rules  # noqa: F401 - registers this app's access rules
