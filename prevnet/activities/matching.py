@@ -1,0 +1,328 @@
+"""Peer matching: which municipalities should one learn from, and why.
+
+The ranking is pure functions over plain data (``Place``, ``Weights``), so it is tested on small
+hand-made networks without a database; ``load_network`` reads those plain data from the
+database in a fixed number of queries.
+
+Five parts, each between 0 and 1, weighted by staff (``MatchingWeights``):
+- expertise: the programs the candidate runs on the topics of interest, by strength of evidence;
+  a CCSS in place; how many of the topics of interest its programs cover;
+- similarity: population (a tenfold difference counts as nothing in common), same province or
+  region, and the crime profile when the community-data capability provides one;
+- distance: 1 next door, 0 at 4,000 km or more (unknown coordinates count half);
+- language: a language in common;
+- mentoring: exchanges already hosted (three or more count fully).
+Municipalities it has already exchanged with are left out: no repeats.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+FAR_KM = 4000.0
+LIMIT = 10
+
+
+@dataclass(frozen=True)
+class ProgramRun:
+    name_en: str
+    name_fr: str
+    strength: str  # a knowledge.EvidenceStrength value
+    rank: int  # knowledge.STRENGTH_RANK of the strength (-1 to 4)
+    topic_ids: frozenset[int] = frozenset()
+
+
+@dataclass
+class Place:
+    id: int
+    name: str
+    province_id: int
+    region_id: int
+    population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    languages: frozenset[str] = frozenset({"en"})
+    programs: tuple[ProgramRun, ...] = ()
+    ccss: bool = False
+    hosted: int = 0
+    topic_ids: frozenset[int] = field(default=frozenset())
+
+    def __post_init__(self):
+        if not self.topic_ids and self.programs:
+            self.topic_ids = frozenset().union(*(p.topic_ids for p in self.programs))
+
+
+@dataclass(frozen=True)
+class Weights:
+    expertise: float = 4.0
+    similarity: float = 2.0
+    distance: float = 1.5
+    language: float = 1.0
+    mentoring: float = 1.0
+
+    @classmethod
+    def of(cls, obj) -> Weights:
+        return cls(*(float(getattr(obj, n)) for n in cls.__dataclass_fields__))
+
+
+@dataclass
+class Match:
+    place: Place
+    score: float
+    parts: dict[str, float]
+    km: float | None
+    programs: list[ProgramRun]
+    reasons: list[str] = field(default_factory=list)
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def size_similarity(a: int | None, b: int | None) -> float | None:
+    if not a or not b:
+        return None
+    return max(0.0, 1.0 - abs(math.log10(a / b)))
+
+
+def profile_similarity(a: dict | None, b: dict | None) -> float | None:
+    """Cosine similarity of two crime profiles ({key: rate}) over the keys both have."""
+    if not a or not b:
+        return None
+    keys = a.keys() & b.keys()
+    if not keys:
+        return None
+    dot = sum(a[k] * b[k] for k in keys)
+    na = math.sqrt(sum(a[k] ** 2 for k in keys))
+    nb = math.sqrt(sum(b[k] ** 2 for k in keys))
+    return dot / (na * nb) if na and nb else None
+
+
+def relevant_programs(place: Place, interests: frozenset[int]) -> list[ProgramRun]:
+    """Its programs on the topics of interest (all of them when none are given), best first."""
+    runs = [p for p in place.programs if p.rank >= 0 and (not interests or p.topic_ids & interests)]
+    return sorted(runs, key=lambda p: -p.rank)
+
+
+def expertise(place: Place, interests: frozenset[int], runs: list[ProgramRun]) -> float:
+    strength = min(1.0, sum((p.rank + 1) / 5 for p in runs) / 2)
+    coverage = len(place.topic_ids & interests) / len(interests) if interests else 0.0
+    return 0.5 * strength + 0.3 * coverage + 0.2 * (1.0 if place.ccss else 0.0)
+
+
+def score(
+    seeker: Place,
+    candidate: Place,
+    interests: frozenset[int],
+    weights: Weights,
+    crime: dict | None = None,
+) -> Match:
+    runs = relevant_programs(candidate, interests)
+    similar = [
+        s
+        for s in (
+            size_similarity(seeker.population, candidate.population),
+            1.0
+            if seeker.province_id == candidate.province_id
+            else 0.5
+            if seeker.region_id == candidate.region_id
+            else 0.0,
+            profile_similarity((crime or {}).get(seeker.id), (crime or {}).get(candidate.id)),
+        )
+        if s is not None
+    ]
+    km = distance_km(seeker, candidate)
+    parts = {
+        "expertise": expertise(candidate, interests, runs),
+        "similarity": sum(similar) / len(similar),
+        "distance": 0.5 if km is None else max(0.0, 1.0 - km / FAR_KM),
+        "language": 1.0 if seeker.languages & candidate.languages else 0.0,
+        "mentoring": min(1.0, candidate.hosted / 3),
+    }
+    total = sum(getattr(weights, k) * v for k, v in parts.items())
+    return Match(candidate, total, parts, km, runs)
+
+
+def rank(
+    seeker: Place,
+    candidates: Iterable[Place],
+    *,
+    interests: frozenset[int] = frozenset(),
+    weights: Weights = Weights(),
+    past_partners: frozenset[int] = frozenset(),
+    crime: dict | None = None,
+    limit: int = LIMIT,
+) -> list[Match]:
+    """The ``limit`` best municipalities for ``seeker`` to learn from, with their reasons."""
+    scored = (
+        score(seeker, c, interests, weights, crime)
+        for c in candidates
+        if c.id != seeker.id and c.id not in past_partners
+    )
+    best = heapq.nlargest(limit, scored, key=lambda m: (m.score, -m.place.id))
+    for match in best:
+        match.reasons = reasons(seeker, match, interests, crime)
+    return best
+
+
+def reasons(seeker: Place, match: Match, interests: frozenset[int], crime=None) -> list[str]:
+    """The match's reasons in plain words, in the active language."""
+    from prevnet.knowledge.models import EvidenceStrength
+
+    french = get_language() == "fr"
+    place, out = match.place, []
+    for run in match.programs[:2]:
+        out.append(
+            _("runs %(program)s, rated %(strength)s")
+            % {
+                "program": run.name_fr if french else run.name_en,
+                "strength": str(EvidenceStrength(run.strength).label).lower(),
+            }
+        )
+    if interests:
+        covered = len(place.topic_ids & interests)
+        if covered:
+            out.append(
+                _("works on %(n)s of your %(total)s topics")
+                % {"n": covered, "total": len(interests)}
+            )
+    if place.ccss:
+        out.append(_("has a CCSS in place"))
+    size = size_similarity(seeker.population, place.population)
+    if size is not None and size >= 0.7:
+        out.append(_("similar size"))
+    if seeker.province_id == place.province_id:
+        out.append(_("same province"))
+    elif seeker.region_id == place.region_id:
+        out.append(_("same region"))
+    profile = profile_similarity((crime or {}).get(seeker.id), (crime or {}).get(place.id))
+    if profile is not None and profile >= 0.9:
+        out.append(_("similar crime profile"))
+    if match.km is not None:
+        out.append(_("%(km)s km") % {"km": f"{round(match.km):,}".replace(",", "\u202f")})
+    if match.parts["language"] and seeker.languages & place.languages == {"fr"}:
+        out.append(_("works in French"))
+    elif not match.parts["language"]:
+        out.append(_("no language in common"))
+    if place.hosted:
+        out.append(
+            ngettext("has hosted %(n)s exchange", "has hosted %(n)s exchanges", place.hosted)
+            % {"n": place.hosted}
+        )
+    return out
+
+
+# --- reading the network from the database ------------------------------------------------------
+
+# Where the municipality's working language is not English alone.
+PROVINCE_LANGUAGES = {"QC": frozenset({"fr"}), "NB": frozenset({"en", "fr"})}
+
+
+def load_network(as_of=None) -> dict[int, Place]:
+    """Every municipality as a Place, in a fixed number of queries whatever the network's size."""
+    from prevnet.activities.models import Exchange, ExchangeStatus
+    from prevnet.knowledge.models import STRENGTH_RANK, EvidenceStrength, Program
+    from prevnet.network.models import Municipality
+    from prevnet.programs.models import MunicipalProgram
+
+    program_topics: dict[int, set[int]] = defaultdict(set)
+    for pid, tid in Program.topics.through.objects.values_list("program_id", "topic_id"):
+        program_topics[pid].add(tid)
+    local_topics: dict[int, set[int]] = defaultdict(set)
+    for mp, tid in MunicipalProgram.topics.through.objects.values_list(
+        "municipalprogram_id", "topic_id"
+    ):
+        local_topics[mp].add(tid)
+    runs: dict[int, list[ProgramRun]] = defaultdict(list)
+    for mp_id, muni, name, kp, en, fr, strength in MunicipalProgram.objects.values_list(
+        "id",
+        "municipality_id",
+        "name",
+        "knowledge_program_id",
+        "knowledge_program__name_en",
+        "knowledge_program__name_fr",
+        "knowledge_program__strength",
+    ):
+        strength = strength or EvidenceStrength.NOT_RATED
+        topics = frozenset(local_topics[mp_id] | program_topics.get(kp, set()))
+        runs[muni].append(
+            ProgramRun(en or name, fr or name, strength, STRENGTH_RANK[strength], topics)
+        )
+    hosted: dict[int, int] = defaultdict(int)
+    done = (ExchangeStatus.VISIT_DONE, ExchangeStatus.RETURN_DONE, ExchangeStatus.REPORTED)
+    for host_id in Exchange.objects.filter(status__in=done).values_list("host_id", flat=True):
+        hosted[host_id] += 1
+    places = {}
+    rows = Municipality.objects.with_engagement(as_of).values_list(
+        "id",
+        "name",
+        "province_id",
+        "province__region_id",
+        "province__abbreviation",
+        "population",
+        "latitude",
+        "longitude",
+        "engaged_in_ccss",
+    )
+    for mid, name, prov, region, abbr, pop, lat, lon, ccss in rows:
+        places[mid] = Place(
+            id=mid,
+            name=name,
+            province_id=prov,
+            region_id=region,
+            population=pop,
+            lat=float(lat) if lat is not None else None,
+            lon=float(lon) if lon is not None else None,
+            languages=PROVINCE_LANGUAGES.get(abbr, frozenset({"en"})),
+            programs=tuple(runs.get(mid, ())),
+            ccss=bool(ccss),
+            hosted=hosted.get(mid, 0),
+        )
+    return places
+
+
+def past_partners(municipality_id: int) -> frozenset[int]:
+    from prevnet.activities.models import Exchange
+
+    pairs = Exchange.objects.filter(visiting_id=municipality_id).values_list("host_id", flat=True)
+    back = Exchange.objects.filter(host_id=municipality_id).values_list("visiting_id", flat=True)
+    return frozenset(pairs) | frozenset(back)
+
+
+def interests_of(municipality_id: int) -> frozenset[int]:
+    from prevnet.activities.models import LearningProfile
+
+    return frozenset(
+        LearningProfile.topics.through.objects.filter(
+            learningprofile__municipality_id=municipality_id
+        ).values_list("topic_id", flat=True)
+    )
+
+
+def matches_for(municipality_id: int, crime: dict | None = None, limit: int = LIMIT):
+    """The ten best for a municipality, from the database (the pages and the API call this)."""
+    from prevnet.activities.models import MatchingWeights
+
+    places = load_network()
+    seeker = places[municipality_id]
+    return rank(
+        seeker,
+        places.values(),
+        interests=interests_of(municipality_id),
+        weights=Weights.of(MatchingWeights.current()),
+        past_partners=past_partners(municipality_id),
+        crime=crime,
+        limit=limit,
+    )
