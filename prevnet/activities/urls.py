@@ -33,6 +33,7 @@ urlpatterns = [
     path("certificates/<str:code>/", views_training.certificate_pdf, name="certificate_pdf"),
     path("people/duplicates/", views_people.duplicates, name="duplicates"),
     path("people/merge/<int:keep>/<int:remove>/", views_people.merge_people, name="merge_people"),
+    path("matching/", views_matching.matching_home, name="matching_home"),
     path("matching/weights/", views_matching.weights, name="weights"),
     path("matching/<int:pk>/", views_matching.matches, name="matches"),
     path("matching/<int:pk>/profile/", views_matching.learning_profile, name="learning_profile"),

@@ -29,6 +29,7 @@ from prevnet.activities.ics import calendar_feed
 from prevnet.activities.models import Activity, ActivityType, Exchange, ExchangeStatus
 from prevnet.core import access
 from prevnet.core.exports import FORMATS, export_response
+from prevnet.network.services import SMALL_COUNT
 
 PAGE_SIZE = 50
 
@@ -115,6 +116,13 @@ def activity_feed(request):
     return response
 
 
+def _count(user, n: int):
+    # Counts of people shown to anyone but staff hide values below 5 (README, who sees what).
+    if access.is_staff(user) or n == 0 or n >= SMALL_COUNT:
+        return n
+    return _("fewer than %(n)s") % {"n": SMALL_COUNT}
+
+
 def activity_detail(request, pk: int):
     activity = get_object_or_404(
         Activity.objects.select_related("place__province", "region", "module"), pk=pk
@@ -127,8 +135,8 @@ def activity_detail(request, pk: int):
         "activity": activity,
         "exchange": exchange,
         "registrations": registrations,
-        "total_registered": activity.registrations.count(),
-        "total_attended": activity.registrations.filter(attended=True).count(),
+        "total_registered": _count(user, activity.registrations.count()),
+        "total_attended": _count(user, activity.registrations.filter(attended=True).count()),
         "can_edit": access.can(user, "activities.change_activity", activity),
         "can_register": access.can(user, "activities.register_people", activity),
         "can_attend": access.can(user, "activities.take_attendance", activity),

@@ -106,3 +106,17 @@ def propose_exchange(request, pk: int, host: int):
         services.save_with_history(exchange, request.user)
     messages.success(request, _("Exchange proposed; set its dates and delegation."))
     return redirect("activities:exchange_edit", activity.pk)
+
+
+def matching_home(request):
+    """Choose a municipality; a coordinator starts from their own."""
+    access.require(request, "activities.view_matches")
+    chosen = request.GET.get("municipality", "")
+    if chosen.isdigit() and Municipality.objects.filter(pk=int(chosen)).exists():
+        return redirect("activities:matches", int(chosen))
+    own = sorted(access.coordinated_ids(request.user))
+    context = {
+        "municipalities": Municipality.objects.order_by("name").only("id", "name"),
+        "selected": own[0] if own else None,
+    }
+    return render(request, "activities/matching_home.html", context)
