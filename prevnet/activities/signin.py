@@ -99,6 +99,9 @@ def guess_mapping(header: list[str]) -> dict[str, int | None]:
                 mapping[fieldname] = i
                 used.add(i)
                 break
+    if mapping["first_name"] is not None and mapping["last_name"] is None:
+        # "Prénom" beside "Nom": the name column is the last name.
+        mapping["last_name"], mapping["full_name"] = mapping["full_name"], None
     if mapping["first_name"] is not None and mapping["last_name"] is not None:
         mapping["full_name"] = None
     return mapping
