@@ -6,10 +6,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import override
 
 
-def _texts(certificate, language: str, verify_url: str) -> dict:
+def _texts(certificate, language: str, site: str) -> dict:
+    from django.urls import reverse
     from django.utils.translation import gettext as _
 
     with override(language):
+        verify_url = site.rstrip("/") + reverse("activities:certificate_verify")
         if certificate.kind == "trained":
             what = _("has been trained to the network's standard in")
             subject = str(certificate.module) if certificate.module else ""
@@ -31,19 +33,18 @@ def _texts(certificate, language: str, verify_url: str) -> dict:
         }
 
 
-def certificate_html(certificate, verify_url: str) -> str:
+def certificate_html(certificate, site: str) -> str:
     return render_to_string(
         "activities/certificate_pdf.html",
         {
             "certificate": certificate,
-            "verify_url": verify_url,
-            "en": _texts(certificate, "en", verify_url),
-            "fr": _texts(certificate, "fr", verify_url),
+            "en": _texts(certificate, "en", site),
+            "fr": _texts(certificate, "fr", site),
         },
     )
 
 
-def certificate_pdf(certificate, verify_url: str) -> bytes:
+def certificate_pdf(certificate, site: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=certificate_html(certificate, verify_url)).write_pdf()
+    return HTML(string=certificate_html(certificate, site)).write_pdf()

@@ -98,10 +98,8 @@ def certificate_pdf(request, code: str):
         Certificate.objects.select_related("person", "activity", "module"), code=code
     )
     access.require(request, "activities.view_certificate", certificate)
-    verify_url = request.build_absolute_uri(
-        f"{request.path.split('/activities/')[0]}/activities/certificates/verify/"
-    )
-    response = HttpResponse(render_pdf(certificate, verify_url), content_type="application/pdf")
+    pdf = render_pdf(certificate, request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response
 

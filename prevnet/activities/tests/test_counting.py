@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_same_person_at_three_workshops_counts_once():
     person = PersonFactory()
     for day in (1, 2, 3):
-        RegistrationFactory(person=person, activity=ActivityFactory(starts_on=dt.date(2025, 6, day)))
+        RegistrationFactory(
+            person=person, activity=ActivityFactory(starts_on=dt.date(2025, 6, day))
+        )
     other = RegistrationFactory(activity=ActivityFactory(starts_on=dt.date(2025, 6, 4))).person
     assert set(services.sensitized_people()) == {person, other}
     assert services.programme_counts()["sensitized"] == 2

@@ -59,11 +59,11 @@ def test_clean_sheet_matches_by_email_then_by_fuzzy_name_and_organization():
     by_email = PersonFactory(first_name="Anne", last_name="Roy", email="anne@example.org")
     by_name = PersonFactory(first_name="Hélène", last_name="Côté", email="", organization=org)
     sheet = (
-        "First name,Last name,E-mail,Organization\n"
-        "Annie,Roy,ANNE@example.org,\n"
-        "Helene,Cote,,Ville de Gatineau\n"
-        "Pat,Newcomer,pat@example.org,Ville de Gatineau\n"
-    ).encode()
+        b"First name,Last name,E-mail,Organization\n"
+        b"Annie,Roy,ANNE@example.org,\n"
+        b"Helene,Cote,,Ville de Gatineau\n"
+        b"Pat,Newcomer,pat@example.org,Ville de Gatineau\n"
+    )
     header, rows = signin.read_sheet("s.csv", sheet)
     lines = signin.review(rows, signin.guess_mapping(header))
     assert [(line.action, line.person_id) for line in lines] == [
@@ -77,13 +77,19 @@ def test_clean_sheet_matches_by_email_then_by_fuzzy_name_and_organization():
     assert new.organization == org
     assert Registration.objects.filter(activity=activity, attended=True).count() == 3
     # Importing the same sheet again registers no one twice.
-    assert signin.save(activity, signin.review(rows, signin.guess_mapping(header)), None)[
-        "registered"
-    ] == 0
+    assert (
+        signin.save(activity, signin.review(rows, signin.guess_mapping(header)), None)["registered"]
+        == 0
+    )
 
 
 def test_same_name_in_another_organization_is_not_a_match():
-    PersonFactory(first_name="Marc", last_name="Lavoie", email="", organization=OrganizationFactory(name="SPVM"))
+    PersonFactory(
+        first_name="Marc",
+        last_name="Lavoie",
+        email="",
+        organization=OrganizationFactory(name="SPVM"),
+    )
     lines = signin.review([["Marc", "Lavoie", "", "Hôpital Sainte-Justine"]], _mapping())
     assert lines[0].action == "new"
 
