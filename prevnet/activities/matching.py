@@ -23,6 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import FloatField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -56,7 +59,9 @@ class Place:
 
     def __post_init__(self):
         if not self.topic_ids and self.programs:
-            self.topic_ids = frozenset().union(*(p.topic_ids for p in self.programs))
+            # A program rated not effective is no expertise, on its topics either.
+            effective = [p.topic_ids for p in self.programs if p.rank >= 0]
+            self.topic_ids = frozenset().union(*effective)
 
 
 @dataclass(frozen=True)
@@ -234,7 +239,7 @@ def load_network(as_of=None) -> dict[int, Place]:
     """Every municipality as a Place, in a fixed number of queries whatever the network's size."""
     from prevnet.activities.models import Exchange, ExchangeStatus
     from prevnet.knowledge.models import STRENGTH_RANK, EvidenceStrength, Program
-    from prevnet.network.models import Municipality
+    from prevnet.network.models import EngagementEvent, EngagementKind, Municipality
     from prevnet.programs.models import MunicipalProgram
 
     program_topics: dict[int, set[int]] = defaultdict(set)
@@ -264,30 +269,37 @@ def load_network(as_of=None) -> dict[int, Place]:
     done = (ExchangeStatus.VISIT_DONE, ExchangeStatus.RETURN_DONE, ExchangeStatus.REPORTED)
     for host_id in Exchange.objects.filter(status__in=done).values_list("host_id", flat=True):
         hosted[host_id] += 1
+    # One query for who is engaged in a CCSS, rather than a subquery per municipality; the
+    # coordinates cast to floats in the database, rather than Decimals converted in Python.
+    on = as_of or timezone.localdate()
+    ccss_ids = set(
+        EngagementEvent.objects.filter(kind=EngagementKind.CCSS, started_on__lte=on)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+        .values_list("municipality_id", flat=True)
+    )
     places = {}
-    rows = Municipality.objects.with_engagement(as_of).values_list(
+    rows = Municipality.objects.order_by().values_list(
         "id",
         "name",
         "province_id",
         "province__region_id",
         "province__abbreviation",
         "population",
-        "latitude",
-        "longitude",
-        "engaged_in_ccss",
+        Cast("latitude", FloatField()),
+        Cast("longitude", FloatField()),
     )
-    for mid, name, prov, region, abbr, pop, lat, lon, ccss in rows:
+    for mid, name, prov, region, abbr, pop, lat, lon in rows:
         places[mid] = Place(
             id=mid,
             name=name,
             province_id=prov,
             region_id=region,
             population=pop,
-            lat=float(lat) if lat is not None else None,
-            lon=float(lon) if lon is not None else None,
+            lat=lat,
+            lon=lon,
             languages=PROVINCE_LANGUAGES.get(abbr, frozenset({"en"})),
             programs=tuple(runs.get(mid, ())),
-            ccss=bool(ccss),
+            ccss=mid in ccss_ids,
             hosted=hosted.get(mid, 0),
         )
     return places

@@ -9,7 +9,6 @@ import factory
 from prevnet.activities.models import Activity, Registration
 from prevnet.network.factories import MunicipalityFactory, PersonFactory
 
-
 # Codes far from the test cast's (3500001, 3500002), which the shared factory's sequence can reach.
 _CSD = factory.Sequence(lambda n: f"359{n:04d}")
 
