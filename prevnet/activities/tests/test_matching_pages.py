@@ -40,7 +40,7 @@ def network(cast):
 
 
 def test_loader_and_ranking_from_the_database(cast, network, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         matches = matching.matches_for(cast.city_a.pk)
     assert matches[0].place.id == network.pk
     assert "runs the Fourth R, rated promising" in matches[0].reasons
