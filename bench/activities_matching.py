@@ -119,9 +119,8 @@ def main() -> None:
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     seeker = generate(args.municipalities)
-    print(
-        f"{Municipality.objects.count()} municipalities, {MunicipalProgram.objects.count()} programs"
-    )
+    counts = (Municipality.objects.count(), MunicipalProgram.objects.count())
+    print("%s municipalities, %s programs" % counts)
     load_med, load_max, places = timed(matching.load_network, args.runs)
     interests = matching.interests_of(seeker)
     partners = matching.past_partners(seeker)
