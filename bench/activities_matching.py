@@ -120,7 +120,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     seeker = generate(args.municipalities)
     counts = (Municipality.objects.count(), MunicipalProgram.objects.count())
-    print("%s municipalities, %s programs" % counts)
+    print("{} municipalities, {} programs".format(*counts))
     load_med, load_max, places = timed(matching.load_network, args.runs)
     interests = matching.interests_of(seeker)
     partners = matching.past_partners(seeker)
