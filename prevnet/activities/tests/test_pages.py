@@ -152,3 +152,23 @@ def test_same_host_and_visitor_is_refused(cast):
     }
     page = cast.client("staff").post(f"/en/activities/{activity.pk}/exchange/", data)
     assert "A municipality cannot host its own visit." in page.content.decode()
+
+
+def test_admin_pages_for_assessments_open(cast):
+    client = cast.client("staff")
+    for path in ("assessment/add/", "activity/", "certificate/", "personmerge/"):
+        assert client.get(f"/en/admin/activities/{path}").status_code == 200, path
+
+
+def test_demo_loader_is_idempotent(db):
+    from prevnet.activities import demo
+    from prevnet.activities.models import Certificate, Exchange
+    from prevnet.network.demo import load_demo
+
+    load_demo()
+    first = demo.load()
+    codes = list(Certificate.objects.values_list("code", flat=True))
+    assert demo.load() == first
+    assert list(Certificate.objects.values_list("code", flat=True)) == codes
+    assert Exchange.objects.get().status == "reported"
+    assert services.programme_counts()["sensitized"] == 5
