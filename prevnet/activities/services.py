@@ -131,7 +131,9 @@ def visible_registrations(user, activity: Activity) -> QuerySet[Registration]:
 def set_attendance(activity: Activity, attended_ids: set[int], allowed: QuerySet, user) -> int:
     """Mark who came among the registrations ``allowed``; return how many changed."""
     changed = 0
-    for registration in allowed.select_for_update():
+    # Lock only the registrations: the people and places joined for display stay unlocked
+    # (PostgreSQL refuses FOR UPDATE on the nullable side of an outer join).
+    for registration in allowed.select_for_update(of=("self",)):
         came = registration.pk in attended_ids
         if registration.attended != came:
             registration.attended = came
