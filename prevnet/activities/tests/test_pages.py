@@ -172,3 +172,18 @@ def test_demo_loader_is_idempotent(db):
     assert list(Certificate.objects.values_list("code", flat=True)) == codes
     assert Exchange.objects.get().status == "reported"
     assert services.programme_counts()["sensitized"] == 5
+
+
+def test_hostile_text_is_shown_as_text(cast):
+    hostile = '<script>alert("x")</script>'
+    activity = ActivityFactory(title=hostile, organizers=hostile)
+    page = cast.client("anonymous").get(activity.get_absolute_url()).content.decode()
+    assert hostile not in page and "&lt;script&gt;" in page
+    feed = cast.client("anonymous").get("/en/activities/feed.ics").content.decode()
+    assert "SUMMARY:<script>alert(\"x\")</script>" in feed  # plain text in a calendar file
+    response = cast.client("staff").post(
+        "/en/activities/new/", {"type": "nonsense", "title": "x" * 500, "starts_on": "tomorrow"}
+    )
+    assert response.status_code == 200 and not Activity.objects.filter(title="x" * 500).exists()
+    page = response.content.decode()
+    assert "Select a valid choice." in page and "Enter a valid date." in page
