@@ -26,7 +26,13 @@ from prevnet.activities.forms import (
     ReportForm,
 )
 from prevnet.activities.ics import calendar_feed
-from prevnet.activities.models import Activity, ActivityType, Exchange, ExchangeStatus
+from prevnet.activities.models import (
+    Activity,
+    ActivityType,
+    Certificate,
+    Exchange,
+    ExchangeStatus,
+)
 from prevnet.core import access
 from prevnet.core.exports import FORMATS, export_response
 from prevnet.network.services import SMALL_COUNT
@@ -151,6 +157,11 @@ def activity_detail(request, pk: int):
         else "",
         "is_training": activity.type == ActivityType.TRAINING,
     }
+    if access.role_of(user) != access.PUBLIC:
+        # The signed-in person's own certificates for this activity, to download.
+        context["my_certificates"] = Certificate.objects.filter(
+            activity=activity, person__user=user, revoked=False
+        )
     if exchange:
         context["delegation"] = exchange.delegation.select_related("person")
         context["actions"] = exchange.actions.all()

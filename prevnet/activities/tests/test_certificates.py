@@ -165,3 +165,13 @@ def test_trainer_grades_an_assignment(cast):
     assert "Ensure this value is less than or equal to 5." in page.content.decode()
     cast.client("staff").post(url, {"c0": "3"})
     assert Certificate.objects.get(person=reg.person).kind == "trained"
+
+
+def test_the_person_finds_their_certificate_on_the_activity_page(cast):
+    reg = RegistrationFactory(person=cast.person_a, attended=True)
+    certificate = services.attendance_certificate(reg)
+    url = reg.activity.get_absolute_url()
+    link = f"/en/activities/certificates/{certificate.code}/"
+    assert link in cast.client("participant").get(url).content.decode()
+    assert link not in cast.client("coordinator_a").get(url).content.decode()
+    assert link not in cast.client("anonymous").get(url).content.decode()
