@@ -84,6 +84,8 @@ def _unique_sets(model, field_name: str) -> list[list[str]]:
     """The other fields that, with ``field_name``, must be unique together."""
     sets = [list(u) for u in model._meta.unique_together]
     sets += [list(c.fields) for c in model._meta.total_unique_constraints]
+    if model._meta.get_field(field_name).unique:
+        sets.append([field_name])  # one row per person at most
     return [[f for f in s if f != field_name] for s in sets if field_name in s]
 
 

@@ -185,11 +185,14 @@ def review(rows: list[list[str]], mapping: dict[str, int | None]) -> list[Line]:
             if found:
                 candidate = people[found[2]]
                 their_org = candidate.organization.name if candidate.organization_id else ""
-                if (
+                same_org = (
                     not org
                     or not their_org
                     or fuzz.token_set_ratio(normalize(org), normalize(their_org)) >= ORG_MATCH
-                ):
+                )
+                # Two different e-mails mean two people, however alike their names.
+                other_email = bool(email and candidate.email and candidate.email.lower() != email)
+                if same_org and not other_email:
                     match = candidate
                     how = _("similar name (%(score)s%%) and organization") % {
                         "score": int(found[1])

@@ -157,3 +157,11 @@ def test_mapping_needs_names(cast):
     client.post(f"/en/activities/{activity.pk}/sign-in-sheet/", {"file": upload})
     page = client.post(f"/en/activities/{activity.pk}/sign-in-sheet/review/", {"email": "1"})
     assert "Choose the columns of the first and last names" in page.content.decode()
+
+
+def test_same_name_with_another_email_is_a_new_person():
+    PersonFactory(first_name="Marc", last_name="Lavoie", email="marc@ville.ca")
+    lines = signin.review([["Marc", "Lavoie", "marc.lavoie@spvm.qc.ca", ""]], _mapping())
+    assert lines[0].action == "new"
+    lines = signin.review([["Marc", "Lavoie", "", ""]], _mapping())
+    assert lines[0].action == "match"
