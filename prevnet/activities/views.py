@@ -35,6 +35,7 @@ from prevnet.activities.models import (
 )
 from prevnet.core import access
 from prevnet.core.exports import FORMATS, export_response
+from prevnet.core.programme import YEARS, year_bounds
 from prevnet.network.services import SMALL_COUNT
 
 PAGE_SIZE = 50
@@ -71,7 +72,27 @@ def activity_list(request):
         "query": _query(request),
         "can_add": access.can(request.user, "activities.add_activity"),
     }
+    if access.role_of(request.user) != access.PUBLIC:
+        context["figures"] = _figures(request.user)
     return render(request, "activities/activity_list.html", context)
+
+
+def _figures(user) -> list[dict]:
+    """The programme's counts per year, each person once (small counts hidden but for staff)."""
+    rows = []
+    for year in YEARS:
+        start, end = year_bounds(year)
+        counts = services.programme_counts(start, end)
+        rows.append(
+            {
+                "year": year,
+                "sensitized": _count(user, counts["sensitized"]),
+                "trained": _count(user, counts["trained"]),
+                "exchanges": counts["exchanges"],
+                "coached": counts["coached_municipalities"],
+            }
+        )
+    return rows
 
 
 def _month(value: str | None) -> dt.date:

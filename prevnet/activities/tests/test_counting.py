@@ -66,3 +66,20 @@ def test_exchanges_and_new_municipalities_coached():
     counts = services.programme_counts()
     assert counts["exchanges"] == 2  # a proposal is not yet a project
     assert counts["coached_municipalities"] == 1
+
+
+def test_figures_on_the_list_count_people_once_and_hide_small_counts(cast, settings):
+    settings.PREVNET_PROGRAMME_START = "2025-04-01"
+    people = [PersonFactory() for _i in range(6)]
+    for day in (1, 2, 3):
+        workshop = ActivityFactory(starts_on=dt.date(2025, 6, day))
+        for person in people:
+            RegistrationFactory(person=person, activity=workshop)
+    staff = cast.client("staff").get("/en/activities/").content.decode()
+    assert '<th scope="row">1</th><td class="number">6</td>' in staff
+    trained = ActivityFactory(starts_on=dt.date(2026, 6, 1))
+    RegistrationFactory(activity=trained)
+    observer = cast.client("observer").get("/en/activities/").content.decode()
+    assert '<th scope="row">1</th><td class="number">6</td>' in observer
+    assert '<th scope="row">2</th><td class="number">fewer than 5</td>' in observer
+    assert "The programme" not in cast.client("anonymous").get("/en/activities/").content.decode()
