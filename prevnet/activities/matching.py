@@ -20,12 +20,15 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import FloatField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -334,6 +337,54 @@ def interests_of(municipality_id: int) -> frozenset[int]:
     )
 
 
+# The network as Places, kept between requests in each process and reused while its
+# fingerprint is unchanged (and for at most SNAPSHOT_SECONDS, for edits made without history).
+SNAPSHOT_SECONDS = 300
+_snapshot: dict = {}
+_snapshot_lock = threading.Lock()
+
+
+def _fingerprint() -> tuple:
+    """Changes whenever what the ranking reads changes: rows added or removed (counts and
+    highest ids), rows edited (their newest edit-history entry), and the day (CCSS engagement
+    is read for today). One query."""
+    from prevnet.activities.models import Exchange
+    from prevnet.knowledge.models import Program
+    from prevnet.network.models import EngagementEvent, Municipality
+    from prevnet.programs.models import MunicipalProgram
+
+    tables = [Program.topics.through, MunicipalProgram.topics.through]
+    histories = []
+    for model in (Municipality, MunicipalProgram, EngagementEvent, Exchange, Program):
+        tables.append(model)
+        histories.append(model.history.model)
+    quote = connection.ops.quote_name
+    parts = []
+    for model in tables:
+        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+        parts += [f"(SELECT COUNT(*) FROM {table})", f"(SELECT MAX({pk}) FROM {table})"]  # noqa: S608
+    for model in histories:
+        # The newest edit's time, not its id: ids can be reused after a rollback.
+        parts.append(f"(SELECT MAX(history_date) FROM {quote(model._meta.db_table)})")  # noqa: S608
+    with connection.cursor() as cursor:
+        # Table and column names come from the models, never from input.
+        cursor.execute("SELECT " + ", ".join(parts))  # noqa: S608
+        row = cursor.fetchone()
+    return (connection.alias, timezone.localdate(), *row)
+
+
+def cached_network() -> dict[int, Place]:
+    key = _fingerprint()
+    now = time.monotonic()
+    with _snapshot_lock:
+        if _snapshot.get("key") == key and now - _snapshot["at"] < SNAPSHOT_SECONDS:
+            return _snapshot["places"]
+    places = load_network()
+    with _snapshot_lock:
+        _snapshot.update(key=key, at=now, places=places)
+    return places
+
+
 @contextmanager
 def _cyclic_gc_paused():
     """Building tens of thousands of small acyclic objects triggers the cyclic garbage
@@ -356,7 +407,7 @@ def matches_for(municipality_id: int, crime: dict | None = None, limit: int = LI
     interests = interests_of(municipality_id)
     partners = past_partners(municipality_id)
     with _cyclic_gc_paused():
-        places = load_network()
+        places = cached_network()
         return rank(
             places[municipality_id],
             places.values(),

@@ -40,11 +40,23 @@ def network(cast):
 
 
 def test_loader_and_ranking_from_the_database(cast, network, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         matches = matching.matches_for(cast.city_a.pk)
     assert matches[0].place.id == network.pk
     assert "runs the Fourth R, rated promising" in matches[0].reasons
     assert "has a CCSS in place" in matches[0].reasons
+    # Nothing changed: the network is reused; only the fingerprint and the seeker are read.
+    with django_assert_max_num_queries(5):
+        matching.matches_for(cast.city_a.pk)
+
+
+def test_an_edit_is_seen_at_once_despite_the_kept_network(cast, network):
+    matching.matches_for(cast.city_a.pk)
+    network.population = 5_000_000  # no longer a similar size
+    network.save()
+    assert matching.cached_network()[network.pk].population == 5_000_000
+    plain = MunicipalityFactory(name="Newcomer", csd_code="3592000")
+    assert plain.pk in matching.cached_network()
 
 
 def test_past_exchange_is_not_repeated_and_hosting_counts(cast, network):
