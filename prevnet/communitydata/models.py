@@ -176,7 +176,10 @@ class Series(models.Model):
 
 
 class Observation(models.Model):
-    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="observations")
+    # No index of its own: the unique (series, ref_date) index serves look-ups by series.
+    series = models.ForeignKey(
+        Series, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     ref_date = models.CharField(_("reference period"), max_length=10)
     value = models.FloatField(_("value"), null=True)
     status = models.CharField(max_length=4, blank=True)
