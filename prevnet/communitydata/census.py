@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from prevnet.communitydata.geography import CENSUS_LEVEL, Matcher
-from prevnet.communitydata.models import CensusValue, Geography
+from prevnet.communitydata.models import SYMBOLS, CensusValue, Geography
 from prevnet.communitydata.reader import StatcanFileError
 
 # key, CHARACTERISTIC_NAME (2021), column ("count": C1_COUNT_TOTAL, "rate": C10_RATE_TOTAL),
@@ -142,6 +142,9 @@ def _read(reader, size, raw, progress, result):
         seen.add((geography_id, spec[0]))
         at = count_col if spec[2] == "count" or rate_col is None else rate_col
         raw_value = f[at].strip()
+        symbol = f[at + 1].strip()[:4] if at + 1 < len(f) and header[at + 1] == "SYMBOL" else ""
+        if raw_value in SYMBOLS:  # some products put the symbol in the value cell itself
+            raw_value, symbol = "", symbol or raw_value
         try:
             value = float(raw_value.replace(",", "")) if raw_value else None
             year = int(f[col["CENSUS_YEAR"]])
@@ -151,7 +154,6 @@ def _read(reader, size, raw, progress, result):
                 line=reader.line_num,
                 column=header[at],
             ) from None
-        symbol = f[at + 1].strip()[:4] if at + 1 < len(f) and header[at + 1] == "SYMBOL" else ""
         item = CensusValue(
             geography_id=geography_id, year=year, characteristic=spec[0],
             characteristic_name=spec[1][:300], value=value, symbol=symbol,

@@ -172,13 +172,17 @@ def _risk_findings(municipality: Municipality) -> list[Finding]:
             Finding(
                 "risk",
                 _("%(indicator)s: %(value)s in %(place)s against %(province)s in %(province_name)s.")
-                % {"indicator": label, "value": f"{mine[0]:,.1f}", "place": municipality.name,
-                   "province": f"{province[0]:,.1f}", "province_name": municipality.province.name},  # fmt: skip
-                numbers=[(municipality.name, f"{mine[0]:,.1f}"), (municipality.province.name, f"{province[0]:,.1f}")],
+                % {"indicator": label, "value": _num(mine[0]), "place": municipality.name,
+                   "province": _num(province[0]), "province_name": municipality.province.name},  # fmt: skip
+                numbers=[(municipality.name, _num(mine[0])), (municipality.province.name, _num(province[0]))],
                 risk_factors=[risk],
             )
         )
     return out
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.1f}"
 
 
 def by_kind(findings: list[Finding]) -> dict[str, list[Finding]]:
