@@ -169,26 +169,41 @@ def years_of(lines: list[Line]) -> list[str]:
 
 
 def census_indicators(municipalities: list[Municipality], with_province: bool = True) -> dict:
-    """{"rows": [(key, label)], "columns": [label], "values": {(key, column index): (v, symbol)}}."""
-    columns: list[tuple[str, Q]] = []
-    for m in municipalities:
-        columns.append((m.name, Q(municipality_id=m.pk, level=GeoLevel.CSD)))
-    if with_province and municipalities:
-        province = municipalities[0].province
-        columns.append((province.name, Q(level=GeoLevel.PROVINCE, province_id=province.pk)))
-        columns.append(("Canada", Q(level=GeoLevel.COUNTRY)))
-    values = {}
-    for index, (_label, where) in enumerate(columns):
-        geo = Geography.objects.filter(where, census_values__isnull=False).values("id")[:1]
-        latest = CensusValue.objects.filter(geography_id__in=geo).aggregate(y=Max("year"))["y"]
-        for key, value, symbol in CensusValue.objects.filter(
-            geography_id__in=geo, year=latest
-        ).values_list("characteristic", "value", "symbol"):
-            values[(key, index)] = (value, symbol)
+    """The configured census characteristics of the municipalities (then their province and
+    Canada), latest census year of each place; two queries whatever the number of places.
+
+    {"rows": [(key, label)], "columns": [label], "values": {(key, column): (v, symbol)},
+     "grid": [(key, label, [(v, symbol) or None per column])]}.
+    """
+    columns: list[str] = [m.name for m in municipalities]
+    where = Q(municipality_id__in=[m.pk for m in municipalities], level=GeoLevel.CSD)
+    province = municipalities[0].province if municipalities else None
+    if with_province and province:
+        columns += [province.name, "Canada"]
+        where |= Q(level=GeoLevel.PROVINCE, province_id=province.pk) | Q(level=GeoLevel.COUNTRY)
+    index_of = {m.pk: i for i, m in enumerate(municipalities)}
+    found: dict[int, int] = {}
+    for gid, level, mid in Geography.objects.filter(where, census_values__isnull=False).values_list(
+        "id", "level", "municipality_id"
+    ).distinct():
+        if level == GeoLevel.CSD:
+            found.setdefault(gid, index_of[mid])
+        elif level == GeoLevel.PROVINCE:
+            found[gid] = len(municipalities)
+        else:
+            found[gid] = len(municipalities) + 1
+    latest: dict[tuple[str, int], tuple[int, float | None, str]] = {}
+    for gid, year, key, value, symbol in CensusValue.objects.filter(
+        geography_id__in=list(found)
+    ).values_list("geography_id", "year", "characteristic", "value", "symbol"):
+        cell = (key, found[gid])
+        if cell not in latest or latest[cell][0] < year:
+            latest[cell] = (year, value, symbol)
+    values = {cell: (value, symbol) for cell, (_y, value, symbol) in latest.items()}
     rows = [(c[0], str(c[3])) for c in census.characteristics()]
     rows = [r for r in rows if any((r[0], i) in values for i in range(len(columns)))]
     grid = [(key, label, [values.get((key, i)) for i in range(len(columns))]) for key, label in rows]
-    return {"rows": rows, "columns": [c[0] for c in columns], "values": values, "grid": grid}
+    return {"rows": rows, "columns": columns, "values": values, "grid": grid}
 
 
 def latest_values(geography_ids, violations=None) -> dict[int, dict[str, float]]:

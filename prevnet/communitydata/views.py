@@ -104,7 +104,7 @@ def compare(request):
 
 def import_list(request):
     access.require(request, "communitydata.import_data")
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
         run = ImportRun(created_by=request.user)
