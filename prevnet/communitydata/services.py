@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from prevnet.communitydata import census
 from prevnet.communitydata.crime import CSI_KEYS
@@ -51,13 +51,20 @@ class Line:
         return next((p for p in self.points if p.year == year), None)
 
 
+def _has_crime():
+    # EXISTS probes the series index per geography; a join would scan every series.
+    return Exists(Series.objects.filter(geography=OuterRef("pk"), table__kind__in=CRIME_KINDS))
+
+
 def crime_geographies(municipality_ids) -> dict[int, int]:
     """{municipality id: the geography id that best stands for it in the crime tables}."""
-    rows = Geography.objects.filter(
-        municipality_id__in=list(municipality_ids),
-        level__in=list(LEVEL_PRIORITY),
-        series__table__kind__in=CRIME_KINDS,
-    ).values_list("municipality_id", "id", "level").distinct()
+    rows = (
+        Geography.objects.filter(
+            municipality_id__in=list(municipality_ids), level__in=list(LEVEL_PRIORITY)
+        )
+        .filter(_has_crime())
+        .values_list("municipality_id", "id", "level")
+    )
     best: dict[int, tuple[int, int]] = {}
     for mid, gid, level in rows:
         rank = LEVEL_PRIORITY[level]
@@ -67,9 +74,7 @@ def crime_geographies(municipality_ids) -> dict[int, int]:
 
 
 def municipalities_with_data():
-    ids = Geography.objects.filter(
-        municipality__isnull=False, series__table__kind__in=CRIME_KINDS
-    ).values("municipality_id")
+    ids = _with_crime_ids()
     census_ids = Geography.objects.filter(census_values__isnull=False).values("municipality_id")
     return Municipality.objects.filter(Q(pk__in=ids) | Q(pk__in=census_ids)).select_related(
         "province"
@@ -126,9 +131,9 @@ def default_peers(municipality: Municipality, n: int = MAX_PEERS) -> list[Munici
 
 
 def _with_crime_ids():
-    return Geography.objects.filter(
-        municipality__isnull=False, series__table__kind__in=CRIME_KINDS
-    ).values("municipality_id")
+    return Geography.objects.filter(_has_crime(), municipality__isnull=False).values(
+        "municipality_id"
+    )
 
 
 def trend(
