@@ -21,25 +21,73 @@ import zipfile
 from pathlib import Path
 
 PROVINCES = [
-    ("Newfoundland and Labrador", "10"), ("Prince Edward Island", "11"), ("Nova Scotia", "12"),
-    ("New Brunswick", "13"), ("Quebec", "24"), ("Ontario", "35"), ("Manitoba", "46"),
-    ("Saskatchewan", "47"), ("Alberta", "48"), ("British Columbia", "59"), ("Yukon", "60"),
-    ("Northwest Territories", "61"), ("Nunavut", "62"),
-]  # fmt: skip
+    ("Newfoundland and Labrador", "10"),
+    ("Prince Edward Island", "11"),
+    ("Nova Scotia", "12"),
+    ("New Brunswick", "13"),
+    ("Quebec", "24"),
+    ("Ontario", "35"),
+    ("Manitoba", "46"),
+    ("Saskatchewan", "47"),
+    ("Alberta", "48"),
+    ("British Columbia", "59"),
+    ("Yukon", "60"),
+    ("Northwest Territories", "61"),
+    ("Nunavut", "62"),
+]
 CMA_NAMES = [
-    "St. John's", "Halifax", "Moncton", "Saint John", "Saguenay", "Québec", "Sherbrooke",
-    "Trois-Rivières", "Montréal", "Gatineau", "Ottawa", "Kingston", "Belleville", "Peterborough",
-    "Oshawa", "Toronto", "Hamilton", "St. Catharines-Niagara", "Kitchener-Cambridge-Waterloo",
-    "Brantford", "Guelph", "London", "Windsor", "Barrie", "Greater Sudbury", "Thunder Bay",
-    "Winnipeg", "Regina", "Saskatoon", "Lethbridge", "Calgary", "Red Deer", "Edmonton",
-    "Kelowna", "Kamloops", "Chilliwack", "Abbotsford-Mission", "Vancouver", "Victoria",
-    "Nanaimo", "Drummondville", "Fredericton",
-]  # fmt: skip
+    "St. John's",
+    "Halifax",
+    "Moncton",
+    "Saint John",
+    "Saguenay",
+    "Québec",
+    "Sherbrooke",
+    "Trois-Rivières",
+    "Montréal",
+    "Gatineau",
+    "Ottawa",
+    "Kingston",
+    "Belleville",
+    "Peterborough",
+    "Oshawa",
+    "Toronto",
+    "Hamilton",
+    "St. Catharines-Niagara",
+    "Kitchener-Cambridge-Waterloo",
+    "Brantford",
+    "Guelph",
+    "London",
+    "Windsor",
+    "Barrie",
+    "Greater Sudbury",
+    "Thunder Bay",
+    "Winnipeg",
+    "Regina",
+    "Saskatoon",
+    "Lethbridge",
+    "Calgary",
+    "Red Deer",
+    "Edmonton",
+    "Kelowna",
+    "Kamloops",
+    "Chilliwack",
+    "Abbotsford-Mission",
+    "Vancouver",
+    "Victoria",
+    "Nanaimo",
+    "Drummondville",
+    "Fredericton",
+]
 STATISTICS = [
-    ("Actual incidents", "Number", "223", 0), ("Rate per 100,000 population", "Rate", "257", 2),
-    ("Percentage change in rate", "Percent", "239", 2), ("Unfounded incidents", "Number", "223", 0),
-    ("Percent unfounded", "Percent", "239", 2), ("Total cleared", "Number", "223", 0),
-    ("Cleared by charge", "Number", "223", 0), ("Cleared otherwise", "Number", "223", 0),
+    ("Actual incidents", "Number", "223", 0),
+    ("Rate per 100,000 population", "Rate", "257", 2),
+    ("Percentage change in rate", "Percent", "239", 2),
+    ("Unfounded incidents", "Number", "223", 0),
+    ("Percent unfounded", "Percent", "239", 2),
+    ("Total cleared", "Number", "223", 0),
+    ("Cleared by charge", "Number", "223", 0),
+    ("Cleared otherwise", "Number", "223", 0),
     ("Total, persons charged", "Number", "223", 0),
     ("Rate, total persons charged per 100,000 population aged 12 years and over", "Rate", "257", 2),
     ("Total, adult charged", "Number", "223", 0),
@@ -47,13 +95,43 @@ STATISTICS = [
     ("Total, youth charged", "Number", "223", 0),
     ("Rate, youth charged per 100,000 population aged 12 to 17 years", "Rate", "257", 2),
     ("Total, youth not charged", "Number", "223", 0),
-]  # fmt: skip
-HEADER = ["REF_DATE", "GEO", "DGUID", "Violations", "Statistics", "UOM", "UOM_ID",
-          "SCALAR_FACTOR", "SCALAR_ID", "VECTOR", "COORDINATE", "VALUE", "STATUS", "SYMBOL",
-          "TERMINATED", "DECIMALS"]  # fmt: skip
-VIOLATION_WORDS = ["assault", "robbery", "theft", "fraud", "mischief", "breaking and entering",
-                   "trafficking", "possession", "weapons", "harassment", "threats", "arson",
-                   "extortion", "counterfeiting", "impaired operation", "sexual offences"]  # fmt: skip
+]
+HEADER = [
+    "REF_DATE",
+    "GEO",
+    "DGUID",
+    "Violations",
+    "Statistics",
+    "UOM",
+    "UOM_ID",
+    "SCALAR_FACTOR",
+    "SCALAR_ID",
+    "VECTOR",
+    "COORDINATE",
+    "VALUE",
+    "STATUS",
+    "SYMBOL",
+    "TERMINATED",
+    "DECIMALS",
+]
+VIOLATION_WORDS = [
+    "assault",
+    "robbery",
+    "theft",
+    "fraud",
+    "mischief",
+    "breaking and entering",
+    "trafficking",
+    "possession",
+    "weapons",
+    "harassment",
+    "threats",
+    "arson",
+    "extortion",
+    "counterfeiting",
+    "impaired operation",
+    "sexual offences",
+]
 
 
 def geographies() -> list[tuple[str, str]]:
@@ -67,7 +145,10 @@ def geographies() -> list[tuple[str, str]]:
 
 
 def violations(n: int) -> list[tuple[str, bool]]:
-    out = [("Total, all violations [0]", False), ("Total, all Criminal Code violations (excluding traffic) [50]", False)]
+    out = [
+        ("Total, all violations [0]", False),
+        ("Total, all Criminal Code violations (excluding traffic) [50]", False),
+    ]
     rng = random.Random(7)
     for i in range(n - 2):
         code = 1100 + i * 30
@@ -80,20 +161,51 @@ def violations(n: int) -> list[tuple[str, bool]]:
 def metadata(geos, viols, first_year, last_year) -> bytes:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["Cube Title", "Product Id", "CANSIM Id", "URL", "Cube Notes", "Archive Status",
-                "Frequency", "Start Reference Period", "End Reference Period",
-                "Total number of dimensions"])  # fmt: skip
-    w.writerow(["Incident-based crime statistics, by detailed violations, Canada, provinces, "
-                "territories, Census Metropolitan Areas and Canadian Forces Military Police (SYNTHETIC)",
-                "35100177", "252-0051", "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3510017701",
-                "1;2;3", "CURRENT - a cube available to the public and that is current", "Annual",
-                f"{first_year}-01-01", f"{last_year}-01-01", 3])  # fmt: skip
+    w.writerow(
+        [
+            "Cube Title",
+            "Product Id",
+            "CANSIM Id",
+            "URL",
+            "Cube Notes",
+            "Archive Status",
+            "Frequency",
+            "Start Reference Period",
+            "End Reference Period",
+            "Total number of dimensions",
+        ]
+    )
+    w.writerow(
+        [
+            "Incident-based crime statistics, by detailed violations, Canada, provinces, "
+            "territories, Census Metropolitan Areas and Canadian Forces Military Police (SYNTHETIC)",  # noqa: E501
+            "35100177",
+            "252-0051",
+            "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3510017701",
+            "1;2;3",
+            "CURRENT - a cube available to the public and that is current",
+            "Annual",
+            f"{first_year}-01-01",
+            f"{last_year}-01-01",
+            3,
+        ]
+    )
     w.writerow([])
     w.writerow(["Dimension ID", "Dimension name", "Dimension Notes", "Dimension Definitions"])
     w.writerows([[1, "Geography", "", ""], [2, "Violations", "", ""], [3, "Statistics", "", ""]])
     w.writerow([])
-    w.writerow(["Dimension ID", "Member Name", "Classification Code", "Member ID",
-                "Parent Member ID", "Terminated", "Member Notes", "Member Definitions"])  # fmt: skip
+    w.writerow(
+        [
+            "Dimension ID",
+            "Member Name",
+            "Classification Code",
+            "Member ID",
+            "Parent Member ID",
+            "Terminated",
+            "Member Notes",
+            "Member Definitions",
+        ]
+    )
     for i, (geo, _d) in enumerate(geos, 1):
         w.writerow([1, geo, "", i, "" if i == 1 else 1, "", "", ""])
     for i, (label, terminated) in enumerate(viols, 1):
@@ -129,17 +241,47 @@ def generate(path: Path, target_gb: float) -> None:
                         rate = base[(gi, vi)] * (1 + 0.02 * (year - first_year))
                         for si, (stat, uom, uom_id, dec) in enumerate(STATISTICS):
                             draw = rng.random()
-                            status = ".." if draw < 0.03 else "x" if draw < 0.04 else "E" if draw < 0.06 else ""
-                            value = "" if status in ("..", "x") else (f"{rate:.{dec}f}" if dec else str(int(rate * 3)))
-                            w.writerow([year, geo, dguid, label, stat, uom, uom_id, "units ", "0",
-                                        f"v{(gi * 1000 + vi) * 20 + si}", f"{gi + 1}.{vi + 1}.{si + 1}",
-                                        value, status, "p" if year == last_year else "",
-                                        "t" if terminated else "", dec])  # fmt: skip
+                            status = (
+                                ".."
+                                if draw < 0.03
+                                else "x"
+                                if draw < 0.04
+                                else "E"
+                                if draw < 0.06
+                                else ""
+                            )
+                            value = (
+                                ""
+                                if status in ("..", "x")
+                                else (f"{rate:.{dec}f}" if dec else str(int(rate * 3)))
+                            )
+                            w.writerow(
+                                [
+                                    year,
+                                    geo,
+                                    dguid,
+                                    label,
+                                    stat,
+                                    uom,
+                                    uom_id,
+                                    "units ",
+                                    "0",
+                                    f"v{(gi * 1000 + vi) * 20 + si}",
+                                    f"{gi + 1}.{vi + 1}.{si + 1}",
+                                    value,
+                                    status,
+                                    "p" if year == last_year else "",
+                                    "t" if terminated else "",
+                                    dec,
+                                ]
+                            )
                             rows += 1
             text.flush()
             text.detach()
-    print(f"{path}: {rows:,} rows, {len(geos)} geographies × {len(viols)} violations × "
-          f"{len(STATISTICS)} statistics × {len(years)} years")
+    print(
+        f"{path}: {rows:,} rows, {len(geos)} geographies × {len(viols)} violations × "
+        f"{len(STATISTICS)} statistics × {len(years)} years"
+    )
 
 
 if __name__ == "__main__":

@@ -65,24 +65,53 @@ def run_measured(name: str, code: str, env: dict | None = None):
 def main(zip_path: Path) -> None:
     csv_path = zip_path.with_suffix(".csv")
     if not csv_path.exists():
-        with zipfile.ZipFile(zip_path) as z, z.open("35100177.csv") as src, open(csv_path, "wb") as dst:
+        with (
+            zipfile.ZipFile(zip_path) as z,
+            z.open("35100177.csv") as src,
+            open(csv_path, "wb") as dst,
+        ):
             while chunk := src.read(1 << 22):
                 dst.write(chunk)
-    print(f"file: {zip_path} ({zip_path.stat().st_size / 1e9:.2f} GB zip, "
-          f"{csv_path.stat().st_size / 1e9:.2f} GB CSV)", flush=True)  # fmt: skip
+    print(
+        f"file: {zip_path} ({zip_path.stat().st_size / 1e9:.2f} GB zip, "
+        f"{csv_path.stat().st_size / 1e9:.2f} GB CSV)",
+        flush=True,
+    )
     SQLITE.unlink(missing_ok=True)
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc",
-                    "DROP DATABASE IF EXISTS prevnet_cd_bench"], check=True)  # fmt: skip
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc",
-                    "CREATE DATABASE prevnet_cd_bench"], check=True)  # fmt: skip
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-qc",
+            "DROP DATABASE IF EXISTS prevnet_cd_bench",
+        ],
+        check=True,
+    )
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE prevnet_cd_bench"],
+        check=True,
+    )
     jobs = [
-        ("prevnet → SQLite", PREVNET.format(root=str(ROOT), path=str(zip_path)),
-         {"DATABASE_URL": f"sqlite:///{SQLITE}"}),
-        ("prevnet → PostgreSQL", PREVNET.format(root=str(ROOT), path=str(zip_path)),
-         {"DATABASE_URL": PG}),
+        (
+            "prevnet → SQLite",
+            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            {"DATABASE_URL": f"sqlite:///{SQLITE}"},
+        ),
+        (
+            "prevnet → PostgreSQL",
+            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            {"DATABASE_URL": PG},
+        ),
         ("pandas.read_csv", PANDAS.format(csv=str(csv_path)), None),
-        ("DuckDB read_csv → table", DUCKDB.format(csv=str(csv_path), db=str(zip_path.with_suffix(".duckdb"))), None),
-    ]  # fmt: skip
+        (
+            "DuckDB read_csv → table",
+            DUCKDB.format(csv=str(csv_path), db=str(zip_path.with_suffix(".duckdb"))),
+            None,
+        ),
+    ]
     print("| what | wall time | peak memory (RSS) |\n|---|---|---|", flush=True)
     for name, code, env in jobs:
         name, wall, peak, code_ = run_measured(name, code, env)

@@ -1,7 +1,8 @@
 """Server time of a municipality's data page and diagnosis with the full 35-10-0177 loaded.
 
     DATABASE_URL=sqlite:///var/bench/bench.sqlite3 .venv/bin/python bench/communitydata_page.py
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/prevnet_cd_bench .venv/bin/python bench/communitydata_page.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/prevnet_cd_bench \
+        .venv/bin/python bench/communitydata_page.py
 
 Run after bench/communitydata_import.py (which leaves both databases loaded). Links six
 synthetic CMAs to six municipalities (created here), then times the pages with Django's test
@@ -38,9 +39,12 @@ def setup() -> list[Municipality]:
     out = []
     for i, name in enumerate(CITIES):
         m, _ = Municipality.objects.get_or_create(
-            csd_code=f"35990{i:02d}", defaults={"name": name, "province": ontario, "population": 500_000 + i}
+            csd_code=f"35990{i:02d}",
+            defaults={"name": name, "province": ontario, "population": 500_000 + i},
         )
-        Geography.objects.filter(level="cma", name__startswith=f"{name},").update(municipality=m, match_method="cma")
+        Geography.objects.filter(level="cma", name__startswith=f"{name},").update(
+            municipality=m, match_method="cma"
+        )
         out.append(m)
     return out
 
@@ -63,14 +67,31 @@ def main() -> None:
     client = Client(HTTP_HOST="localhost")
     own = cities[0]
     pages = [
-        ("data page, default violation (CSI or first), default peers", f"/en/data/municipality/{own.pk}/", {}),
-        ("data page, robbery-like violation, incidents, 5 peers", f"/en/data/municipality/{own.pk}/",
-         {"violation": "1610", "statistic": "incidents", "peers": [c.pk for c in cities[1:]]}),
-        ("data page CSV", f"/en/data/municipality/{own.pk}/", {"violation": "1610", "format": "csv"}),
+        (
+            "data page, default violation (CSI or first), default peers",
+            f"/en/data/municipality/{own.pk}/",
+            {},
+        ),
+        (
+            "data page, robbery-like violation, incidents, 5 peers",
+            f"/en/data/municipality/{own.pk}/",
+            {"violation": "1610", "statistic": "incidents", "peers": [c.pk for c in cities[1:]]},
+        ),
+        (
+            "data page CSV",
+            f"/en/data/municipality/{own.pk}/",
+            {"violation": "1610", "format": "csv"},
+        ),
         ("diagnosis", f"/en/data/municipality/{own.pk}/diagnosis/", {}),
-        ("compare 6 municipalities × 4 indicators", "/en/data/compare/",
-         {"municipalities": [c.pk for c in cities], "indicators": ["crime:0", "crime:1610", "crime:2120", "census:low_income"]}),
-    ]  # fmt: skip
+        (
+            "compare 6 municipalities × 4 indicators",
+            "/en/data/compare/",
+            {
+                "municipalities": [c.pk for c in cities],
+                "indicators": ["crime:0", "crime:1610", "crime:2120", "census:low_income"],
+            },
+        ),
+    ]
     print("| page | median | max | queries |\n|---|---|---|---|")
     for label, url, params in pages:
         median, worst, n = timed(client, url, params)

@@ -27,29 +27,92 @@ from prevnet.communitydata.reader import StatcanFileError
 # label, risk-factor slug (knowledge), whether a higher value is the risk.
 CHARACTERISTICS = [
     ("population", "Population, 2021", "count", gettext_lazy("Population"), "", True),
-    ("density", "Population density per square kilometre", "count",
-     gettext_lazy("Population density (per km²)"), "", True),
+    (
+        "density",
+        "Population density per square kilometre",
+        "count",
+        gettext_lazy("Population density (per km²)"),
+        "",
+        True,
+    ),
     ("age_0_14", "0 to 14 years", "rate", gettext_lazy("Aged 0 to 14 (%)"), "", True),
     ("age_15_64", "15 to 64 years", "rate", gettext_lazy("Aged 15 to 64 (%)"), "", True),
     ("age_65_plus", "65 years and over", "rate", gettext_lazy("Aged 65 and over (%)"), "", True),
-    ("median_household_income", "Median total income of household in 2020 ($)", "count",
-     gettext_lazy("Median household income ($)"), "low-income", False),
-    ("low_income", "Prevalence of low income based on the Low-income measure, after tax (LIM-AT) (%)",
-     "count", gettext_lazy("Low income, LIM-AT (%)"), "low-income", True),
-    ("unemployment_rate", "Unemployment rate", "count", gettext_lazy("Unemployment rate (%)"),
-     "unemployment", True),
-    ("renters", "Renter", "rate", gettext_lazy("Renter households (%)"),
-     "residential-instability", True),
-    ("shelter_cost_burden", "Spending 30% or more of income on shelter costs", "rate",
-     gettext_lazy("Households spending 30% or more on shelter (%)"), "housing-stress", True),
-    ("lone_parent", "Total one-parent families", "rate",
-     gettext_lazy("One-parent families (%)"), "lone-parent-families", True),
-    ("indigenous", "Indigenous identity", "rate", gettext_lazy("Indigenous identity (%)"), "", True),
-    ("no_diploma", "No certificate, diploma or degree", "rate",
-     gettext_lazy("No certificate, diploma or degree (%)"), "low-education", True),
+    (
+        "median_household_income",
+        "Median total income of household in 2020 ($)",
+        "count",
+        gettext_lazy("Median household income ($)"),
+        "low-income",
+        False,
+    ),
+    (
+        "low_income",
+        "Prevalence of low income based on the Low-income measure, after tax (LIM-AT) (%)",
+        "count",
+        gettext_lazy("Low income, LIM-AT (%)"),
+        "low-income",
+        True,
+    ),
+    (
+        "unemployment_rate",
+        "Unemployment rate",
+        "count",
+        gettext_lazy("Unemployment rate (%)"),
+        "unemployment",
+        True,
+    ),
+    (
+        "renters",
+        "Renter",
+        "rate",
+        gettext_lazy("Renter households (%)"),
+        "residential-instability",
+        True,
+    ),
+    (
+        "shelter_cost_burden",
+        "Spending 30% or more of income on shelter costs",
+        "rate",
+        gettext_lazy("Households spending 30% or more on shelter (%)"),
+        "housing-stress",
+        True,
+    ),
+    (
+        "lone_parent",
+        "Total one-parent families",
+        "rate",
+        gettext_lazy("One-parent families (%)"),
+        "lone-parent-families",
+        True,
+    ),
+    (
+        "indigenous",
+        "Indigenous identity",
+        "rate",
+        gettext_lazy("Indigenous identity (%)"),
+        "",
+        True,
+    ),
+    (
+        "no_diploma",
+        "No certificate, diploma or degree",
+        "rate",
+        gettext_lazy("No certificate, diploma or degree (%)"),
+        "low-education",
+        True,
+    ),
 ]
-REQUIRED = ("CENSUS_YEAR", "DGUID", "ALT_GEO_CODE", "GEO_LEVEL", "GEO_NAME",
-            "CHARACTERISTIC_ID", "CHARACTERISTIC_NAME", "C1_COUNT_TOTAL")  # fmt: skip
+REQUIRED = (
+    "CENSUS_YEAR",
+    "DGUID",
+    "ALT_GEO_CODE",
+    "GEO_LEVEL",
+    "GEO_NAME",
+    "CHARACTERISTIC_ID",
+    "CHARACTERISTIC_NAME",
+    "C1_COUNT_TOTAL",
+)
 BATCH = 5_000
 
 
@@ -155,13 +218,21 @@ def _read(reader, size, raw, progress, result):
                 column=header[at],
             ) from None
         item = CensusValue(
-            geography_id=geography_id, year=year, characteristic=spec[0],
-            characteristic_name=spec[1][:300], value=value, symbol=symbol,
-        )  # fmt: skip
+            geography_id=geography_id,
+            year=year,
+            characteristic=spec[0],
+            characteristic_name=spec[1][:300],
+            value=value,
+            symbol=symbol,
+        )
         if (geography_id, year, spec[0]) in existing:
-            result.updated += CensusValue.objects.filter(
-                geography_id=geography_id, year=year, characteristic=spec[0]
-            ).exclude(value=value, symbol=symbol).update(value=value, symbol=symbol)
+            result.updated += (
+                CensusValue.objects.filter(
+                    geography_id=geography_id, year=year, characteristic=spec[0]
+                )
+                .exclude(value=value, symbol=symbol)
+                .update(value=value, symbol=symbol)
+            )
         else:
             batch.append(item)
         if len(batch) >= BATCH:

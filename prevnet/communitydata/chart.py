@@ -66,8 +66,14 @@ def line_chart(lines: list[Line], years: list[str]) -> dict | None:
         if current:
             segments.append(" ".join(current))
         drawn.append(
-            {"label": line.label, "colour": colour, "dash": dash, "segments": segments,
-             "marks": marks, "width": 3 if line.kind == "municipality" else 2}  # fmt: skip
+            {
+                "label": line.label,
+                "colour": colour,
+                "dash": dash,
+                "segments": segments,
+                "marks": marks,
+                "width": 3 if line.kind == "municipality" else 2,
+            }
         )
     ticks = [
         {"y": round(y(low + (high - low) * i / 4), 1), "label": _fmt(low + (high - low) * i / 4)}
@@ -76,10 +82,17 @@ def line_chart(lines: list[Line], years: list[str]) -> dict | None:
     every = max(1, math.ceil(len(years) / 10))
     x_ticks = [{"x": round(x_of[yr], 1), "label": yr[:7]} for yr in years[::every]]
     return {
-        "width": WIDTH, "height": HEIGHT, "lines": drawn, "y_ticks": ticks, "x_ticks": x_ticks,
-        "left": LEFT, "right": WIDTH - RIGHT, "top": TOP, "bottom": HEIGHT - BOTTOM,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "lines": drawn,
+        "y_ticks": ticks,
+        "x_ticks": x_ticks,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": HEIGHT - BOTTOM,
         "label_y": HEIGHT - BOTTOM + 24,
-    }  # fmt: skip
+    }
 
 
 def _fmt(value: float) -> str:

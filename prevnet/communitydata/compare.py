@@ -22,6 +22,9 @@ def table(municipalities: list, indicators: list[str]) -> dict:
             values = [crime.get(geos.get(m.pk), {}).get(key) for m in municipalities]
         else:
             label = census.label_of(key)
-            values = [(people["values"].get((key, i)) or (None, ""))[0] for i in range(len(municipalities))]
+            values = [
+                (people["values"].get((key, i)) or (None, ""))[0]
+                for i in range(len(municipalities))
+            ]
         rows.append([label, *values])
     return {"columns": [m.name for m in municipalities], "rows": rows}

@@ -51,7 +51,9 @@ def _rates(geography_id: int) -> dict[str, tuple[str, dict[str, float]]]:
     return out
 
 
-def rising_violations(geography_id: int, span: int) -> list[tuple[str, str, str, float, str, float]]:
+def rising_violations(
+    geography_id: int, span: int
+) -> list[tuple[str, str, str, float, str, float]]:
     """[(code, name, from year, from rate, to year, to rate)] rising most over ``span`` years."""
     rises = []
     for code, (name, by_year) in _rates(geography_id).items():
@@ -109,9 +111,18 @@ def diagnose(municipality: Municipality, peers: list[Municipality]) -> list[Find
                 findings.append(
                     Finding(
                         "rise",
-                        _("%(violation)s: the police-reported rate rose by %(pct)s%% over %(span)s years, from %(base)s per 100,000 in %(first)s to %(now)s in %(last)s.")
-                        % {"violation": name, "pct": f"{100 * (now / base - 1):.0f}", "span": span,
-                           "base": f"{base:,.1f}", "first": first, "now": f"{now:,.1f}", "last": last},  # fmt: skip
+                        _(
+                            "%(violation)s: the police-reported rate rose by %(pct)s%% over %(span)s years, from %(base)s per 100,000 in %(first)s to %(now)s in %(last)s."  # noqa: E501
+                        )
+                        % {
+                            "violation": name,
+                            "pct": f"{100 * (now / base - 1):.0f}",
+                            "span": span,
+                            "base": f"{base:,.1f}",
+                            "first": first,
+                            "now": f"{now:,.1f}",
+                            "last": last,
+                        },
                         numbers=[(first, f"{base:,.1f}"), (last, f"{now:,.1f}")],
                         topics=topics_for(code),
                     )
@@ -130,7 +141,11 @@ def _peer_findings(municipality, own, geos, peers) -> list[Finding]:
     for key in ("csi", "csi_violent", "csi_non_violent", "0"):
         if key not in mine:
             continue
-        others = [latest[geos[p.pk]][key] for p in peers if p.pk in geos and key in latest.get(geos[p.pk], {})]
+        others = [
+            latest[geos[p.pk]][key]
+            for p in peers
+            if p.pk in geos and key in latest.get(geos[p.pk], {})
+        ]
         if not others:
             continue
         label = str(CSI_KEYS.get(key, _("Rate of all violations")))
@@ -138,11 +153,22 @@ def _peer_findings(municipality, own, geos, peers) -> list[Finding]:
         out.append(
             Finding(
                 "peers",
-                _("%(measure)s: %(value)s, higher than %(pct)s%% of the %(n)s peers (their median: %(median)s).")
-                % {"measure": label, "value": f"{mine[key]:,.1f}", "pct": pct, "n": len(others),
-                   "median": f"{_median(others):,.1f}"},  # fmt: skip
+                _(
+                    "%(measure)s: %(value)s, higher than %(pct)s%% of the %(n)s peers (their median: %(median)s)."  # noqa: E501
+                )
+                % {
+                    "measure": label,
+                    "value": f"{mine[key]:,.1f}",
+                    "pct": pct,
+                    "n": len(others),
+                    "median": f"{_median(others):,.1f}",
+                },
                 numbers=[(municipality.name, f"{mine[key]:,.1f}")]
-                + [(p.name, f"{latest[geos[p.pk]][key]:,.1f}") for p in peers if key in latest.get(geos.get(p.pk), {})],
+                + [
+                    (p.name, f"{latest[geos[p.pk]][key]:,.1f}")
+                    for p in peers
+                    if key in latest.get(geos.get(p.pk), {})
+                ],
                 topics=topics_for(key if key != "0" else "csi") if pct >= 75 else [],
             )
         )
@@ -171,10 +197,20 @@ def _risk_findings(municipality: Municipality) -> list[Finding]:
         out.append(
             Finding(
                 "risk",
-                _("%(indicator)s: %(value)s in %(place)s against %(province)s in %(province_name)s.")
-                % {"indicator": label, "value": _num(mine[0]), "place": municipality.name,
-                   "province": _num(province[0]), "province_name": municipality.province.name},  # fmt: skip
-                numbers=[(municipality.name, _num(mine[0])), (municipality.province.name, _num(province[0]))],
+                _(
+                    "%(indicator)s: %(value)s in %(place)s against %(province)s in %(province_name)s."  # noqa: E501
+                )
+                % {
+                    "indicator": label,
+                    "value": _num(mine[0]),
+                    "place": municipality.name,
+                    "province": _num(province[0]),
+                    "province_name": municipality.province.name,
+                },
+                numbers=[
+                    (municipality.name, _num(mine[0])),
+                    (municipality.province.name, _num(province[0])),
+                ],
                 risk_factors=[risk],
             )
         )

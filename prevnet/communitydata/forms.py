@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from prevnet.communitydata import census, services
 from prevnet.network.models import Municipality
 
-STATISTIC_CHOICES = [("rate", _("Rate per 100,000 population")), ("incidents", _("Actual incidents"))]
+STATISTIC_CHOICES = [
+    ("rate", _("Rate per 100,000 population")),
+    ("incidents", _("Actual incidents")),
+]
 MAX_COMPARED = 10
 
 
@@ -47,7 +50,9 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = services.municipalities_with_data().order_by("name")
+        self.fields["municipalities"].queryset = services.municipalities_with_data().order_by(
+            "name"
+        )
         self.fields["indicators"].choices = indicator_choices()
 
     def clean_municipalities(self):
@@ -86,5 +91,7 @@ class ImportForm(forms.Form):
 class MatchForm(forms.Form):
     geography = forms.IntegerField(widget=forms.HiddenInput)
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.select_related("province"), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.select_related("province"),
+        required=False,
     )

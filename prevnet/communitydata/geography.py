@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from prevnet.communitydata.models import GeoLevel, Geography, MatchMethod
+from prevnet.communitydata.models import Geography, GeoLevel, MatchMethod
 from prevnet.communitydata.reader import bracket_code
 from prevnet.network.models import Municipality, Province
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -128,13 +127,12 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
             decimals = int(f[-1]) if f[-1] else 0
         except ValueError:
             raise StatcanFileError(
-                _("VALUE %(v)s or DECIMALS %(d)s is not a number.") % {"v": raw[:30], "d": f[-1][:10]},
+                _("VALUE %(v)s or DECIMALS %(d)s is not a number.")
+                % {"v": raw[:30], "d": f[-1][:10]},
                 line=line,
                 column="VALUE",
             ) from None
-        batch.append(
-            (series_id, f[0][:10], value, f[-4][:4], f[-3][:4], f[-2] == "t", decimals)
-        )
+        batch.append((series_id, f[0][:10], value, f[-4][:4], f[-3][:4], f[-2] == "t", decimals))
         if len(batch) >= BATCH:
             _flush_series(new_series)
             writer.write(batch)
@@ -153,6 +151,10 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
         progress(result.rows, source.data_size, source.data_size)
     table.release = meta.release
     table.save(update_fields=["release", "imported_at"])
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner scans millions of rows for a page's few hundred.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {Series._meta.db_table}, {Observation._meta.db_table}")
     return result
 
 
@@ -179,7 +181,7 @@ def _flush_series(new_series: list[tuple]) -> None:
         marks = ", ".join(["%s"] * 9)
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {Series._meta.db_table} ({SERIES_COLUMNS}) VALUES ({marks})",
+                f"INSERT INTO {Series._meta.db_table} ({SERIES_COLUMNS}) VALUES ({marks})",  # noqa: S608
                 new_series,
             )
         new_series.clear()
@@ -249,9 +251,7 @@ class _Writer:
                         copy.write_row(row)
             else:
                 marks = ", ".join(["%s"] * len(OBS_COLUMNS))
-                cursor.executemany(
-                    f"INSERT INTO {self.target} ({columns}) VALUES ({marks})", rows
-                )
+                cursor.executemany(f"INSERT INTO {self.target} ({columns}) VALUES ({marks})", rows)  # noqa: S608
         self.inserted += len(rows)
 
     def finish(self, run: ImportRun | None) -> tuple[int, int]:
@@ -264,7 +264,7 @@ class _Writer:
             f"(o.value {distinct} s.value OR o.status <> s.status OR o.symbol <> s.symbol"
             " OR o.terminated <> s.terminated OR o.decimals <> s.decimals)"
         )
-        flags = "TRIM({t}.status || ' ' || {t}.symbol || CASE WHEN {t}.terminated THEN ' t' ELSE '' END)"
+        flags = "TRIM({t}.status || ' ' || {t}.symbol || CASE WHEN {t}.terminated THEN ' t' ELSE '' END)"  # noqa: E501
         changes = ObservationChange._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE INDEX cd_stage_key ON {stage} (series_id, ref_date)")
@@ -274,7 +274,7 @@ class _Writer:
                 run = ImportRun.objects.create(original_name="(command)")
             run_id = run.pk if self.pg else run.pk.hex
             cursor.execute(
-                f"INSERT INTO {changes} (run_id, observation_id, old_value, new_value,"
+                f"INSERT INTO {changes} (run_id, observation_id, old_value, new_value,"  # noqa: S608
                 f" old_flags, new_flags) SELECT %s, o.id, o.value, s.value,"
                 f" {flags.format(t='o')}, {flags.format(t='s')}"
                 f" FROM {stage} s JOIN {obs} o ON o.series_id = s.series_id"
@@ -284,12 +284,12 @@ class _Writer:
             updated = cursor.rowcount
             set_cols = ", ".join(f"{c} = s.{c}" for c in OBS_COLUMNS[2:])
             cursor.execute(
-                f"UPDATE {obs} AS o SET {set_cols} FROM {stage} s"
+                f"UPDATE {obs} AS o SET {set_cols} FROM {stage} s"  # noqa: S608
                 f" WHERE o.series_id = s.series_id AND o.ref_date = s.ref_date AND {differs}"
             )
             cols = ", ".join(OBS_COLUMNS)
             cursor.execute(
-                f"INSERT INTO {obs} ({cols}) SELECT {cols} FROM {stage} s WHERE NOT EXISTS"
+                f"INSERT INTO {obs} ({cols}) SELECT {cols} FROM {stage} s WHERE NOT EXISTS"  # noqa: S608
                 f" (SELECT 1 FROM {obs} o WHERE o.series_id = s.series_id"
                 " AND o.ref_date = s.ref_date)"
             )

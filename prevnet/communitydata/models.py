@@ -174,6 +174,9 @@ class Series(models.Model):
         ]
         indexes = [models.Index(fields=["geography", "member_1", "member_2"])]
 
+    def __str__(self) -> str:
+        return f"{self.vector or self.coordinate}"
+
 
 class Observation(models.Model):
     # No index of its own: the unique (series, ref_date) index serves look-ups by series.
@@ -192,6 +195,9 @@ class Observation(models.Model):
             models.UniqueConstraint(fields=["series", "ref_date"], name="cd_observation_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.ref_date}: {self.value} {self.flags}".strip()
+
     @property
     def flags(self) -> str:
         return " ".join(s for s in (self.status, self.symbol, "t" if self.terminated else "") if s)
@@ -200,9 +206,7 @@ class Observation(models.Model):
 class CensusValue(models.Model):
     """One configured census characteristic (census.py) for one geography and census year."""
 
-    geography = models.ForeignKey(
-        Geography, on_delete=models.CASCADE, related_name="census_values"
-    )
+    geography = models.ForeignKey(Geography, on_delete=models.CASCADE, related_name="census_values")
     year = models.PositiveSmallIntegerField()
     characteristic = models.CharField(max_length=40)
     characteristic_name = models.CharField(max_length=300)
@@ -215,6 +219,9 @@ class CensusValue(models.Model):
                 fields=["geography", "year", "characteristic"], name="cd_census_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.characteristic} {self.year}: {self.value}"
 
 
 class RunStatus(models.TextChoices):
@@ -248,6 +255,9 @@ class ImportRun(models.Model):
     class Meta:
         ordering = ["-started_at"]
 
+    def __str__(self) -> str:
+        return self.original_name
+
     @property
     def is_finished(self) -> bool:
         return self.status in (RunStatus.DONE, RunStatus.FAILED)
@@ -268,3 +278,6 @@ class ObservationChange(models.Model):
     new_value = models.FloatField(null=True)
     old_flags = models.CharField(max_length=12, blank=True)
     new_flags = models.CharField(max_length=12, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_value} → {self.new_value}"

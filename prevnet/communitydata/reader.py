@@ -109,7 +109,9 @@ class StatcanZip:
         if not meta:
             self.zip.close()
             raise StatcanFileError(
-                _("The zip holds no <table>_MetaData.csv: is it a Statistics Canada full-table download?")
+                _(
+                    "The zip holds no <table>_MetaData.csv: is it a Statistics Canada full-table download?"  # noqa: E501
+                )
             )
         self.meta_name = meta[0]
         self.pid = meta[0][: -len("_MetaData.csv")].rsplit("/", 1)[-1]

@@ -111,8 +111,7 @@ def _series_filter(violation: str, statistic: str) -> Q:
 def reference_geographies(municipality: Municipality) -> dict[str, int]:
     """The province's and Canada's geography ids in the crime tables."""
     rows = Geography.objects.filter(
-        Q(level=GeoLevel.PROVINCE, province_id=municipality.province_id)
-        | Q(level=GeoLevel.COUNTRY)
+        Q(level=GeoLevel.PROVINCE, province_id=municipality.province_id) | Q(level=GeoLevel.COUNTRY)
     ).values_list("level", "id")
     return dict(rows)
 
@@ -120,7 +119,9 @@ def reference_geographies(municipality: Municipality) -> dict[str, int]:
 def default_peers(municipality: Municipality, n: int = MAX_PEERS) -> list[Municipality]:
     """The n municipalities with crime data closest in population (same province first)."""
     candidates = [
-        m for m in municipalities_with_data().filter(pk__in=_with_crime_ids()) if m.pk != municipality.pk
+        m
+        for m in municipalities_with_data().filter(pk__in=_with_crime_ids())
+        if m.pk != municipality.pk
     ]
     size = municipality.population or 0
 
@@ -188,9 +189,11 @@ def census_indicators(municipalities: list[Municipality], with_province: bool = 
         where |= Q(level=GeoLevel.PROVINCE, province_id=province.pk) | Q(level=GeoLevel.COUNTRY)
     index_of = {m.pk: i for i, m in enumerate(municipalities)}
     found: dict[int, int] = {}
-    for gid, level, mid in Geography.objects.filter(where, census_values__isnull=False).values_list(
-        "id", "level", "municipality_id"
-    ).distinct():
+    for gid, level, mid in (
+        Geography.objects.filter(where, census_values__isnull=False)
+        .values_list("id", "level", "municipality_id")
+        .distinct()
+    ):
         if level == GeoLevel.CSD:
             found.setdefault(gid, index_of[mid])
         elif level == GeoLevel.PROVINCE:
@@ -207,14 +210,18 @@ def census_indicators(municipalities: list[Municipality], with_province: bool = 
     values = {cell: (value, symbol) for cell, (_y, value, symbol) in latest.items()}
     rows = [(c[0], str(c[3])) for c in census.characteristics()]
     rows = [r for r in rows if any((r[0], i) in values for i in range(len(columns)))]
-    grid = [(key, label, [values.get((key, i)) for i in range(len(columns))]) for key, label in rows]
+    grid = [
+        (key, label, [values.get((key, i)) for i in range(len(columns))]) for key, label in rows
+    ]
     return {"rows": rows, "columns": columns, "values": values, "grid": grid}
 
 
 def latest_values(geography_ids, violations=None) -> dict[int, dict[str, float]]:
     """{geography id: {violation key: latest rate (or CSI)}} from the crime tables."""
     q = Q(member_2__kind="rate", member_1__kind="violation") | Q(member_1__kind__in=list(CSI_KEYS))
-    series = Series.objects.filter(q, geography_id__in=list(geography_ids), table__kind__in=CRIME_KINDS)
+    series = Series.objects.filter(
+        q, geography_id__in=list(geography_ids), table__kind__in=CRIME_KINDS
+    )
     meta = {
         sid: (gid, ucr or kind)
         for sid, gid, ucr, kind in series.values_list(

@@ -22,9 +22,15 @@ def run_import_task(run_id: str) -> str:
     run = ImportRun.objects.get(pk=run_id)
     if not run.file:
         try:
-            path = fetch_table(run.original_name.removeprefix("fetch:"), Path(settings.MEDIA_ROOT) / "statcan")
+            path = fetch_table(
+                run.original_name.removeprefix("fetch:"), Path(settings.MEDIA_ROOT) / "statcan"
+            )
         except StatcanFileError as exc:
-            run.status, run.problems, run.finished_at = RunStatus.FAILED, [[0, "", exc.message]], timezone.now()
+            run.status, run.problems, run.finished_at = (
+                RunStatus.FAILED,
+                [[0, "", exc.message]],
+                timezone.now(),
+            )
             run.save()
             return run.status
         return run_import(run, path).status

@@ -50,7 +50,9 @@ def municipality_data(request, pk):
     if request.GET.get("format") in FORMATS:
         headers = [_("Year"), *(h for line in lines for h in (line.label, _("Symbols")))]
         rows = [[y, *(v for line in lines for v in _cell(line.at(y)))] for y in years]
-        return export_response(request.GET["format"], f"{municipality.name}-{violation}", headers, rows)
+        return export_response(
+            request.GET["format"], f"{municipality.name}-{violation}", headers, rows
+        )
     query = request.GET.copy()
     query.pop("format", None)
     context = {
@@ -99,7 +101,11 @@ def compare(request):
         return export_response(request.GET["format"], "comparison", headers, table["rows"])
     query = request.GET.copy()
     query.pop("format", None)
-    return render(request, "communitydata/compare.html", {"form": form, "table": table, "query": query.urlencode()})
+    return render(
+        request,
+        "communitydata/compare.html",
+        {"form": form, "table": table, "query": query.urlencode()},
+    )
 
 
 def import_list(request):
@@ -127,12 +133,17 @@ def import_detail(request, pk):
     from prevnet.communitydata.importer import read_progress
 
     progress = read_progress(run)
-    percent = int(100 * progress["done"] / progress["total"]) if progress.get("total") else run.percent
+    percent = (
+        int(100 * progress["done"] / progress["total"]) if progress.get("total") else run.percent
+    )
     if run.status == "done":
         percent = 100
     if request.GET.get("format") == "json":
         label = _("%(status)s: %(percent)s%%, %(rows)s rows") % {
-            "status": run.get_status_display(), "percent": percent, "rows": progress.get("rows", 0)}  # fmt: skip
+            "status": run.get_status_display(),
+            "percent": percent,
+            "rows": progress.get("rows", 0),
+        }
         return JsonResponse({"finished": run.is_finished, "percent": percent, "label": label})
     changes = run.changes.select_related("observation__series__geography")[:100]
     context = {"run": run, "percent": percent, "progress": progress, "changes": changes}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from prevnet.communitydata.models import (
     CensusValue,
     Dimension,
-    GeoLevel,
     Geography,
+    GeoLevel,
     Member,
     Observation,
     Series,
@@ -22,10 +22,14 @@ class Crime:
         self.table = Table.objects.create(pid="35100177", title="crime", kind=TableKind.CRIME)
         self.violations = Dimension.objects.create(table=self.table, position=2, name="Violations")
         stats = Dimension.objects.create(table=self.table, position=3, name="Statistics")
-        self.rate = Member.objects.create(dimension=stats, member_id=2, name="Rate per 100,000 population", kind="rate")
+        self.rate = Member.objects.create(
+            dimension=stats, member_id=2, name="Rate per 100,000 population", kind="rate"
+        )
         self.csi_table = Table.objects.create(pid="35100026", title="csi", kind=TableKind.CSI)
         csi_stats = Dimension.objects.create(table=self.csi_table, position=2, name="Statistics")
-        self.csi = Member.objects.create(dimension=csi_stats, member_id=1, name="Crime severity index", kind="csi")
+        self.csi = Member.objects.create(
+            dimension=csi_stats, member_id=1, name="Crime severity index", kind="csi"
+        )
         self.members: dict[str, Member] = {}
         self.n = 0
 
@@ -63,7 +67,9 @@ def geography(municipality=None, level=GeoLevel.CSD, province=None, name=None) -
 
 def census(geo: Geography, **values) -> None:
     for key, value in values.items():
-        CensusValue.objects.create(geography=geo, year=2021, characteristic=key, characteristic_name=key, value=value)
+        CensusValue.objects.create(
+            geography=geo, year=2021, characteristic=key, characteristic_name=key, value=value
+        )
 
 
 def flat(value: float, years=range(2013, 2024)) -> dict:

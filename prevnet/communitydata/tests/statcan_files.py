@@ -7,34 +7,85 @@ import io
 import zipfile
 
 HEADER = [
-    "REF_DATE", "GEO", "DGUID", "Violations", "Statistics", "UOM", "UOM_ID", "SCALAR_FACTOR",
-    "SCALAR_ID", "VECTOR", "COORDINATE", "VALUE", "STATUS", "SYMBOL", "TERMINATED", "DECIMALS",
-]  # fmt: skip
+    "REF_DATE",
+    "GEO",
+    "DGUID",
+    "Violations",
+    "Statistics",
+    "UOM",
+    "UOM_ID",
+    "SCALAR_FACTOR",
+    "SCALAR_ID",
+    "VECTOR",
+    "COORDINATE",
+    "VALUE",
+    "STATUS",
+    "SYMBOL",
+    "TERMINATED",
+    "DECIMALS",
+]
 
 GEOS = [
     (1, "Canada", "2021A000011124", "[11124]"),
     (2, "Ontario [35]", "2021A000235", "[35]"),
     (3, "Alphaville, Ontario [535]", "2021S0503535", "[535]"),
 ]
-VIOLATIONS = [(1, "Total, all violations [0]"), (2, "Robbery [1610]"), (3, "Theft of $5,000 or under [2140]")]
+VIOLATIONS = [
+    (1, "Total, all violations [0]"),
+    (2, "Robbery [1610]"),
+    (3, "Theft of $5,000 or under [2140]"),
+]
 STATISTICS = [(1, "Actual incidents", "Number"), (2, "Rate per 100,000 population", "Rate")]
 
 
 def metadata(pid: str = "35100177", title: str = "Incident-based crime statistics") -> str:
     out = io.StringIO()
     w = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    w.writerow(["Cube Title", "Product Id", "CANSIM Id", "URL", "Cube Notes", "Archive Status",
-                "Frequency", "Start Reference Period", "End Reference Period",
-                "Total number of dimensions"])  # fmt: skip
-    w.writerow([title, pid, "252-0051", "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3510017701",
-                "", "CURRENT", "Annual", "1998-01-01", "2023-01-01", 3])  # fmt: skip
+    w.writerow(
+        [
+            "Cube Title",
+            "Product Id",
+            "CANSIM Id",
+            "URL",
+            "Cube Notes",
+            "Archive Status",
+            "Frequency",
+            "Start Reference Period",
+            "End Reference Period",
+            "Total number of dimensions",
+        ]
+    )
+    w.writerow(
+        [
+            title,
+            pid,
+            "252-0051",
+            "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3510017701",
+            "",
+            "CURRENT",
+            "Annual",
+            "1998-01-01",
+            "2023-01-01",
+            3,
+        ]
+    )
     w.writerow([])
     w.writerow(["Dimension ID", "Dimension name", "Dimension Notes", "Dimension Definitions"])
     for i, name in enumerate(["Geography", "Violations", "Statistics"], 1):
         w.writerow([i, name, "", ""])
     w.writerow([])
-    w.writerow(["Dimension ID", "Member Name", "Classification Code", "Member ID",
-                "Parent Member ID", "Terminated", "Member Notes", "Member Definitions"])  # fmt: skip
+    w.writerow(
+        [
+            "Dimension ID",
+            "Member Name",
+            "Classification Code",
+            "Member ID",
+            "Parent Member ID",
+            "Terminated",
+            "Member Notes",
+            "Member Definitions",
+        ]
+    )
     for mid, name, _dguid, code in GEOS:
         w.writerow([1, name, code, mid, "", "", "", ""])
     for mid, name in VIOLATIONS:
@@ -57,9 +108,26 @@ def rows(values: dict | None = None, years=range(2013, 2024)) -> list[list[str]]
                 for sid, statistic, uom in STATISTICS:
                     default = (str(100 * gid + 10 * vid + sid + (year - 2013)), "", "", "")
                     value, status, symbol, terminated = values.get((gid, vid, sid, year), default)
-                    out.append([str(year), geo, dguid, violation, statistic, uom, "223", "units ",
-                                "0", f"v{gid}{vid}{sid}", f"{gid}.{vid}.{sid}", value, status,
-                                symbol, terminated, "0" if sid == 1 else "2"])  # fmt: skip
+                    out.append(
+                        [
+                            str(year),
+                            geo,
+                            dguid,
+                            violation,
+                            statistic,
+                            uom,
+                            "223",
+                            "units ",
+                            "0",
+                            f"v{gid}{vid}{sid}",
+                            f"{gid}.{vid}.{sid}",
+                            value,
+                            status,
+                            symbol,
+                            terminated,
+                            "0" if sid == 1 else "2",
+                        ]
+                    )
     return out
 
 
@@ -79,11 +147,30 @@ def make_zip(path, pid="35100177", data=None, meta=None) -> str:
 
 
 CENSUS_HEADER = [
-    "CENSUS_YEAR", "DGUID", "ALT_GEO_CODE", "GEO_LEVEL", "GEO_NAME", "TNR_SF", "TNR_LF",
-    "DATA_QUALITY_FLAG", "CHARACTERISTIC_ID", "CHARACTERISTIC_NAME", "CHARACTERISTIC_NOTE",
-    "C1_COUNT_TOTAL", "SYMBOL", "C2_COUNT_MEN+", "SYMBOL", "C3_COUNT_WOMEN+", "SYMBOL",
-    "C10_RATE_TOTAL", "SYMBOL", "C11_RATE_MEN+", "SYMBOL", "C12_RATE_WOMEN+", "SYMBOL",
-]  # fmt: skip
+    "CENSUS_YEAR",
+    "DGUID",
+    "ALT_GEO_CODE",
+    "GEO_LEVEL",
+    "GEO_NAME",
+    "TNR_SF",
+    "TNR_LF",
+    "DATA_QUALITY_FLAG",
+    "CHARACTERISTIC_ID",
+    "CHARACTERISTIC_NAME",
+    "CHARACTERISTIC_NOTE",
+    "C1_COUNT_TOTAL",
+    "SYMBOL",
+    "C2_COUNT_MEN+",
+    "SYMBOL",
+    "C3_COUNT_WOMEN+",
+    "SYMBOL",
+    "C10_RATE_TOTAL",
+    "SYMBOL",
+    "C11_RATE_MEN+",
+    "SYMBOL",
+    "C12_RATE_WOMEN+",
+    "SYMBOL",
+]
 
 
 def census_csv(path, places, rows_of) -> str:
@@ -93,8 +180,33 @@ def census_csv(path, places, rows_of) -> str:
     w.writerow(CENSUS_HEADER)
     for dguid, code, level, name in places:
         for i, (char, count, symbol, rate) in enumerate(rows_of(code), 1):
-            w.writerow(["2021", dguid, code, level, name, "4.0", "3.1", "0", i, "  " + char, "",
-                        count, symbol, "", "", "", "", rate, "", "", "", "", ""])  # fmt: skip
+            w.writerow(
+                [
+                    "2021",
+                    dguid,
+                    code,
+                    level,
+                    name,
+                    "4.0",
+                    "3.1",
+                    "0",
+                    i,
+                    "  " + char,
+                    "",
+                    count,
+                    symbol,
+                    "",
+                    "",
+                    "",
+                    "",
+                    rate,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
     with open(path, "wb") as f:
         f.write(out.getvalue().encode("cp1252"))
     return str(path)

@@ -26,9 +26,19 @@ def rows_of(code):
     return [
         ("Population, 2021", "139163" if code == "2437067" else "1762949", "", ""),
         ("0 to 14 years", "20000", "", "14.4"),
-        ("Prevalence of low income based on the Low-income measure, after tax (LIM-AT) (%)", low, "", ""),
+        (
+            "Prevalence of low income based on the Low-income measure, after tax (LIM-AT) (%)",
+            low,
+            "",
+            "",
+        ),
         ("0 to 17 years (%)", "99", "", ""),
-        ("Unemployment rate", "x" if code == "2437067" else "", "x" if code == "2437067" else "..", ""),
+        (
+            "Unemployment rate",
+            "x" if code == "2437067" else "",
+            "x" if code == "2437067" else "..",
+            "",
+        ),
         ("Renter", "35000", "", "47.5"),
         ("0 to 14 years", "999", "", "99.9"),  # a later row of the same name: ignored
     ]
@@ -42,14 +52,17 @@ def montreal():
 
 def test_cp1252_file_with_repeated_symbol_columns(tmp_path, montreal):
     path = sf.census_csv(tmp_path / "census.csv", PLACES, rows_of)
-    assert "Trois-Rivi\xe8res".encode("cp1252") in open(path, "rb").read()  # really cp1252
+    with open(path, "rb") as f:
+        assert "Trois-Rivi\xe8res".encode("cp1252") in f.read()  # really cp1252
     assert census.is_census_file(path)
     result = census.import_census(path)
     tr = Geography.objects.get(dguid="2021A00052437067")
     assert tr.name == "Trois-Rivières" and tr.level == "csd" and tr.municipality is None
     mtl = Geography.objects.get(dguid="2021A00052466023")
     assert mtl.name == "Montréal" and mtl.municipality == montreal and mtl.match_method == "csd"
-    values = {(v.geography.name, v.characteristic): (v.value, v.symbol) for v in CensusValue.objects.all()}
+    values = {
+        (v.geography.name, v.characteristic): (v.value, v.symbol) for v in CensusValue.objects.all()
+    }
     assert values[("Montréal", "low_income")] == (17.4, "")
     assert values[("Montréal", "age_0_14")] == (14.4, "")  # the rate column, first occurrence
     assert values[("Montréal", "renters")] == (47.5, "")

@@ -54,12 +54,19 @@ def test_fetch_downloads_then_imports(tmp_path, settings):
     zipped = Path(sf.make_zip(tmp_path / "source.zip")).read_bytes()
     answers = {
         fetch.WDS.format(pid="35100177"): json.dumps(
-            {"status": "SUCCESS", "object": "https://www150.statcan.gc.ca/n1/tbl/csv/35100177-eng.zip"}
+            {
+                "status": "SUCCESS",
+                "object": "https://www150.statcan.gc.ca/n1/tbl/csv/35100177-eng.zip",
+            }
         ).encode(),
         "https://www150.statcan.gc.ca/n1/tbl/csv/35100177-eng.zip": zipped,
     }
-    with mock.patch("urllib.request.urlopen", side_effect=lambda url, timeout: _Response(answers[url])):
-        call_command("import_statcan", "--fetch", "35-10-0177-01", "--no-progress", stdout=io.StringIO())
+    with mock.patch(
+        "urllib.request.urlopen", side_effect=lambda url, timeout: _Response(answers[url])
+    ):
+        call_command(
+            "import_statcan", "--fetch", "35-10-0177-01", "--no-progress", stdout=io.StringIO()
+        )
     assert Observation.objects.count() == 198
 
 
@@ -67,9 +74,13 @@ def test_fetch_refuses_odd_answers_and_ids(tmp_path):
     with pytest.raises(StatcanFileError, match="8 digits"):
         fetch.normalise_pid("<script>")
     odd = json.dumps({"status": "SUCCESS", "object": "https://evil.example/x.zip"}).encode()
-    with mock.patch("urllib.request.urlopen", return_value=_Response(odd)):
-        with pytest.raises(StatcanFileError, match="no table"):
-            fetch.fetch_table("35100177", tmp_path)
-    with mock.patch("urllib.request.urlopen", side_effect=OSError("offline")):
-        with pytest.raises(StatcanFileError, match="offline"):
-            fetch.fetch_table("35100177", tmp_path)
+    with (
+        mock.patch("urllib.request.urlopen", return_value=_Response(odd)),
+        pytest.raises(StatcanFileError, match="no table"),
+    ):
+        fetch.fetch_table("35100177", tmp_path)
+    with (
+        mock.patch("urllib.request.urlopen", side_effect=OSError("offline")),
+        pytest.raises(StatcanFileError, match="offline"),
+    ):
+        fetch.fetch_table("35100177", tmp_path)

@@ -34,12 +34,14 @@ def obs(geo: str, violation_code: str, kind: str, year: str) -> Observation:
 
 
 def test_hand_made_table_values_symbols_and_mapping(tmp_path):
-    body = sf.rows({
-        (3, 2, 2, 2020): ("12.5", "E", "", ""),
-        (3, 2, 1, 2021): ("", "..", "", ""),
-        (3, 3, 1, 2022): ("", "x", "", "t"),
-        (2, 2, 2, 2023): ("40.1", "", "p", ""),
-    })  # fmt: skip
+    body = sf.rows(
+        {
+            (3, 2, 2, 2020): ("12.5", "E", "", ""),
+            (3, 2, 1, 2021): ("", "..", "", ""),
+            (3, 3, 1, 2022): ("", "x", "", "t"),
+            (2, 2, 2, 2023): ("40.1", "", "p", ""),
+        }
+    )
     result = import_statcan_zip(sf.make_zip(tmp_path / "t.zip", data=sf.data_csv(body=body)))
     assert result.rows == len(body) == 11 * 3 * 3 * 2
     assert result.created == result.rows and result.updated == 0
@@ -64,7 +66,11 @@ def test_geographies_are_classified_and_matched(tmp_path):
     city = MunicipalityFactory(name="Alphaville", csd_code="3500001")
     import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
     levels = dict(Geography.objects.values_list("name", "level"))
-    assert levels == {"Canada": "country", "Ontario [35]": "province", "Alphaville, Ontario [535]": "cma"}
+    assert levels == {
+        "Canada": "country",
+        "Ontario [35]": "province",
+        "Alphaville, Ontario [535]": "cma",
+    }
     cma = Geography.objects.get(level="cma")
     assert cma.municipality == city and cma.match_method == "cma"
     assert Geography.objects.get(level="province").province.sgc_code == "35"
@@ -164,7 +170,9 @@ def test_hostile_text_is_stored_as_text(tmp_path):
     assert Geography.objects.filter(name="<script>alert(1)</script>", level="other").exists()
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="the real Statistics Canada file is not on this machine")
+@pytest.mark.skipif(
+    not REAL.exists(), reason="the real Statistics Canada file is not on this machine"
+)
 def test_real_full_table_download():
     result = import_statcan_zip(REAL)
     table = Table.objects.get(pid="18100204")

@@ -33,14 +33,20 @@ def data(cast):
 
 
 def body(response) -> str:
-    return b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode()
+    return (
+        b"".join(response.streaming_content).decode("utf-8-sig")
+        if response.streaming
+        else response.content.decode()
+    )
 
 
 def test_data_page_chart_table_and_symbols(data, django_assert_max_num_queries):
     url = reverse("communitydata:municipality", args=[data.city_a.pk])
     client = data.client("anonymous")
     with django_assert_max_num_queries(16):
-        response = client.get(url, {"violation": "1610", "statistic": "rate", "peers": [data.city_b.pk]})
+        response = client.get(
+            url, {"violation": "1610", "statistic": "rate", "peers": [data.city_b.pk]}
+        )
     html = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in html and html.count("<polyline") == 4  # Alphaville, Ontario, Canada, Betaburg
@@ -55,23 +61,44 @@ def test_changing_violation_and_csv(data):
     assert "300" in html and html.count("<polyline") == 1
     response = client.get(url, {"violation": "1610", "peers": [data.city_b.pk], "format": "csv"})
     rows = list(csv.reader(io.StringIO(body(response))))
-    assert rows[0] == ["Year", "Alphaville", "Symbols", "Ontario", "Symbols", "Canada", "Symbols", "Betaburg", "Symbols"]
+    assert rows[0] == [
+        "Year",
+        "Alphaville",
+        "Symbols",
+        "Ontario",
+        "Symbols",
+        "Canada",
+        "Symbols",
+        "Betaburg",
+        "Symbols",
+    ]
     assert rows[1] == ["2021", "10.0", "", "15.0", "", "16.0", "", "20.0", ""]
     assert rows[3][:3] == ["2023", "", "x"]
 
 
 def test_too_many_peers_is_refused_and_hostile_input_is_harmless(data):
     url = reverse("communitydata:municipality", args=[data.city_a.pk])
-    response = data.client("anonymous").get(url, {"violation": "<script>alert(1)</script>", "peers": ["x"]})
-    assert response.status_code == 200 and "<script>alert(1)</script>" not in response.content.decode()
+    response = data.client("anonymous").get(
+        url, {"violation": "<script>alert(1)</script>", "peers": ["x"]}
+    )
+    assert (
+        response.status_code == 200 and "<script>alert(1)</script>" not in response.content.decode()
+    )
 
 
 def test_compare_table_and_export(data):
     url = reverse("communitydata:compare")
-    params = {"municipalities": [data.city_a.pk, data.city_b.pk], "indicators": ["crime:1610", "crime:csi", "census:low_income"]}
+    params = {
+        "municipalities": [data.city_a.pk, data.city_b.pk],
+        "indicators": ["crime:1610", "crime:csi", "census:low_income"],
+    }
     html = data.client("anonymous").get(url, params).content.decode()
     assert "Alphaville" in html and "Betaburg" in html
-    rows = list(csv.reader(io.StringIO(body(data.client("anonymous").get(url, {**params, "format": "csv"})))))
+    rows = list(
+        csv.reader(
+            io.StringIO(body(data.client("anonymous").get(url, {**params, "format": "csv"})))
+        )
+    )
     assert rows == [
         ["Indicator", "Alphaville", "Betaburg"],
         ["Violation [1610]", "12.5", "20.0"],
@@ -81,7 +108,11 @@ def test_compare_table_and_export(data):
 
 
 def test_diagnosis_page(data):
-    html = data.client("anonymous").get(reverse("communitydata:diagnosis", args=[data.city_a.pk])).content.decode()
+    html = (
+        data.client("anonymous")
+        .get(reverse("communitydata:diagnosis", args=[data.city_a.pk]))
+        .content.decode()
+    )
     assert "Low income, LIM-AT (%): 14.0 in Alphaville against 10.0 in" in html
 
 
@@ -104,7 +135,12 @@ def test_staff_upload_of_a_bad_file_lists_the_problem(data, tmp_path):
     data.client("staff").post(reverse("communitydata:import_list"), {"file": upload})
     run = ImportRun.objects.get()
     assert run.status == "failed" and "zip" in run.problems[0][2]
-    assert "zip" in data.client("staff").get(reverse("communitydata:import_detail", args=[run.pk])).content.decode()
+    assert (
+        "zip"
+        in data.client("staff")
+        .get(reverse("communitydata:import_detail", args=[run.pk]))
+        .content.decode()
+    )
 
 
 def test_upload_form_needs_one_source(data):
@@ -114,10 +150,17 @@ def test_upload_form_needs_one_source(data):
 
 
 def test_geography_review_links_a_municipality(data):
-    unmatched = Geography.objects.create(key="GEO:x", name="Betaburg, Ontario, municipal [35999]", level="police")
+    unmatched = Geography.objects.create(
+        key="GEO:x", name="Betaburg, Ontario, municipal [35999]", level="police"
+    )
     url = reverse("communitydata:geographies")
     assert "Betaburg, Ontario, municipal" in data.client("staff").get(url).content.decode()
     data.client("staff").post(url, {"geography": unmatched.pk, "municipality": data.city_b.pk})
     unmatched.refresh_from_db()
     assert unmatched.municipality == data.city_b and unmatched.match_method == "manual"
-    assert data.client("coordinator_b").post(url, {"geography": unmatched.pk, "municipality": ""}).status_code == 403
+    assert (
+        data.client("coordinator_b")
+        .post(url, {"geography": unmatched.pk, "municipality": ""})
+        .status_code
+        == 403
+    )

@@ -46,7 +46,9 @@ class Command(BaseCommand):
         if bar:
             bar.close()
         if result.status == "failed":
-            raise CommandError("; ".join(f"line {p[0]}: {p[2]}" if p[0] else p[2] for p in result.problems))
+            raise CommandError(
+                "; ".join(f"line {p[0]}: {p[2]}" if p[0] else p[2] for p in result.problems)
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"{path.name}: {result.rows_read:,} rows; {result.created:,} new, "
@@ -68,7 +70,7 @@ class _Bar:
         self.last = now
         share = done / total if total else 0
         filled = int(30 * share)
-        line = f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:4.0%} {rows:,} rows {now - self.start:.0f} s"
+        line = f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:4.0%} {rows:,} rows {now - self.start:.0f} s"  # noqa: E501
         self.out.write(line, ending="")
         self.out.flush()
 
