@@ -186,3 +186,18 @@ def test_real_full_table_download():
     assert Geography.objects.get(name="Ontario").level == "province"
     again = import_statcan_zip(REAL)
     assert again.created == again.updated == 0
+
+
+def test_a_huge_field_is_refused_clearly(tmp_path):
+    body = sf.rows()
+    body[10][1] = "A" * 2_000_000
+    with pytest.raises(StatcanFileError, match="not valid CSV"):
+        import_statcan_zip(sf.make_zip(tmp_path / "huge.zip", data=sf.data_csv(body=body)))
+    assert not Table.objects.exists()
+
+
+def test_a_metadata_file_without_dimensions(tmp_path):
+    with pytest.raises(StatcanFileError, match="lacks its cube"):
+        import_statcan_zip(
+            sf.make_zip(tmp_path / "m.zip", meta='"Cube Title","Product Id"\n"x","1"\n')
+        )
