@@ -64,6 +64,10 @@ def import_statcan_zip(path, run: ImportRun | None = None, progress: Progress | 
 
 
 def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
+    if connection.vendor == "postgresql":
+        # Series ids are handed out from the current maximum: one import at a time.
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {Series._meta.db_table} IN EXCLUSIVE MODE")
     table, members = _save_metadata(meta)
     crime.map_table(table)
     geo_position = _geo_position(meta)

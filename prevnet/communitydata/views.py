@@ -14,6 +14,7 @@ from prevnet.communitydata import compare as comparing
 from prevnet.communitydata import diagnosis, services
 from prevnet.communitydata.chart import line_chart
 from prevnet.communitydata.forms import CompareForm, ImportForm, MatchForm, TrendForm
+from prevnet.communitydata.importer import read_progress
 from prevnet.communitydata.models import SYMBOLS, Geography, ImportRun, MatchMethod, Table
 from prevnet.communitydata.tasks import run_import_task
 from prevnet.core import access
@@ -130,8 +131,6 @@ def import_list(request):
 def import_detail(request, pk):
     access.require(request, "communitydata.import_data")
     run = get_object_or_404(ImportRun, pk=pk)
-    from prevnet.communitydata.importer import read_progress
-
     progress = read_progress(run)
     percent = (
         int(100 * progress["done"] / progress["total"]) if progress.get("total") else run.percent
