@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from prevnet.communitydata import census, services
 
+DEFAULTS = ["crime:csi", "crime:0", "census:population", "census:low_income"]
+DEFAULTS += ["census:unemployment_rate"]
+
+
+def default_indicators() -> list[str]:
+    """What a comparison shows before indicators are chosen: those of DEFAULTS available."""
+    crime = {k for k, _label in services.violation_choices()}
+    return [i for i in DEFAULTS if not i.startswith("crime:") or i.split(":", 1)[1] in crime]
+
 
 def table(municipalities: list, indicators: list[str]) -> dict:
     """{"columns": [names], "rows": [[indicator label, value, …]]} — None where absent."""

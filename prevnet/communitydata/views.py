@@ -96,7 +96,8 @@ def compare(request):
     access.require(request, "communitydata.view_data")
     form = CompareForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    table = comparing.table(data.get("municipalities") or [], data.get("indicators") or [])
+    indicators = data.get("indicators") or comparing.default_indicators()
+    table = comparing.table(data.get("municipalities") or [], indicators)
     if request.GET.get("format") in FORMATS and table["columns"]:
         headers = [_("Indicator"), *table["columns"]]
         return export_response(request.GET["format"], "comparison", headers, table["rows"])

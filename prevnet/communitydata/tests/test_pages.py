@@ -164,3 +164,9 @@ def test_geography_review_links_a_municipality(data):
         .status_code
         == 403
     )
+
+
+def test_compare_without_indicators_shows_the_defaults(data):
+    url = reverse("communitydata:compare")
+    html = data.client("anonymous").get(url, {"municipalities": [data.city_a.pk]}).content.decode()
+    assert "Crime Severity Index" in html and "77" in html and "Low income, LIM-AT (%)" in html
