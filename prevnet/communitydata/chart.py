@@ -96,4 +96,6 @@ def line_chart(lines: list[Line], years: list[str]) -> dict | None:
 
 
 def _fmt(value: float) -> str:
+    if value == 0:
+        return "0"
     return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.1f}"

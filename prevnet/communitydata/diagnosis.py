@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from prevnet.communitydata import census, services
@@ -116,14 +117,14 @@ def diagnose(municipality: Municipality, peers: list[Municipality]) -> list[Find
                         )
                         % {
                             "violation": name,
-                            "pct": f"{100 * (now / base - 1):.0f}",
+                            "pct": number_format(round(100 * (now / base - 1))),
                             "span": span,
-                            "base": f"{base:,.1f}",
+                            "base": _num(base),
                             "first": first,
-                            "now": f"{now:,.1f}",
+                            "now": _num(now),
                             "last": last,
                         },
-                        numbers=[(first, f"{base:,.1f}"), (last, f"{now:,.1f}")],
+                        numbers=[(first, _num(base)), (last, _num(now))],
                         topics=topics_for(code),
                     )
                 )
@@ -158,14 +159,14 @@ def _peer_findings(municipality, own, geos, peers) -> list[Finding]:
                 )
                 % {
                     "measure": label,
-                    "value": f"{mine[key]:,.1f}",
+                    "value": _num(mine[key]),
                     "pct": pct,
                     "n": len(others),
-                    "median": f"{_median(others):,.1f}",
+                    "median": _num(_median(others)),
                 },
-                numbers=[(municipality.name, f"{mine[key]:,.1f}")]
+                numbers=[(municipality.name, _num(mine[key]))]
                 + [
-                    (p.name, f"{latest[geos[p.pk]][key]:,.1f}")
+                    (p.name, _num(latest[geos[p.pk]][key]))
                     for p in peers
                     if key in latest.get(geos.get(p.pk), {})
                 ],
@@ -218,7 +219,9 @@ def _risk_findings(municipality: Municipality) -> list[Finding]:
 
 
 def _num(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.1f}"
+    """In the reader's language: 11,207 in English, 11 207 in French; a decimal under 1,000."""
+    places = 0 if abs(value) >= 1000 else 1
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
 def by_kind(findings: list[Finding]) -> dict[str, list[Finding]]:

@@ -40,12 +40,17 @@ def index(request):
 
 def municipality_data(request, pk):
     municipality = _municipality(request, pk)
-    form = TrendForm(request.GET or None, municipality=municipality)
+    if request.GET:
+        form = TrendForm(request.GET, municipality=municipality)
+    else:  # the default peers show as chosen, so the form tells what the chart compares
+        initial = {"peers": [p.pk for p in services.default_peers(municipality)]}
+        form = TrendForm(initial=initial, municipality=municipality)
     data = form.cleaned_data if form.is_valid() else {}
     choices = dict(form.fields["violation"].choices)
     violation = data.get("violation") or next(iter(choices), "")
     statistic = data.get("statistic") or "rate"
-    peers = data.get("peers") if "peers" in request.GET else services.default_peers(municipality)
+    # A submitted form means the peers it lists (none when none is selected).
+    peers = (data.get("peers") or []) if request.GET else services.default_peers(municipality)
     lines = services.trend(municipality, violation, statistic, peers or [])
     years = services.years_of(lines)
     if request.GET.get("format") in FORMATS:

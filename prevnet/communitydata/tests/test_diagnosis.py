@@ -127,3 +127,12 @@ def test_crime_profile_query_count(town, django_assert_max_num_queries):
     city, peers = town
     with django_assert_max_num_queries(4):
         services.crime_profile([city.pk, *(p.pk for p in peers)])
+
+
+def test_findings_read_in_french(town):
+    from django.utils.translation import override
+
+    city, peers = town
+    with override("fr"):
+        risks = diagnosis.by_kind(diagnosis.diagnose(city, peers))["risk"]
+    assert risks[1].text.startswith("Faible revenu, MFR-ApI (%) : 20,0 à Alphaville contre 10,0")
