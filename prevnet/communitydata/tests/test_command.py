@@ -84,3 +84,27 @@ def test_fetch_refuses_odd_answers_and_ids(tmp_path):
         pytest.raises(StatcanFileError, match="offline"),
     ):
         fetch.fetch_table("35100177", tmp_path)
+
+
+def test_staff_fetch_button_runs_in_the_background(cast, tmp_path, settings):
+    from django.urls import reverse
+
+    settings.MEDIA_ROOT = tmp_path
+    zipped = Path(sf.make_zip(tmp_path / "source.zip")).read_bytes()
+    where = "https://www150.statcan.gc.ca/n1/tbl/csv/35100177-eng.zip"
+    answers = {
+        fetch.WDS.format(pid="35100177"): json.dumps(
+            {"status": "SUCCESS", "object": where}
+        ).encode(),
+        where: zipped,
+    }
+    with mock.patch(
+        "urllib.request.urlopen", side_effect=lambda url, timeout: _Response(answers[url])
+    ):
+        cast.client("staff").post(reverse("communitydata:import_list"), {"pid": "35-10-0177"})
+    run = ImportRun.objects.get()
+    assert run.status == "done" and run.created == 198
+    with mock.patch("urllib.request.urlopen", side_effect=OSError("offline")):
+        cast.client("staff").post(reverse("communitydata:import_list"), {"pid": "35100177"})
+    failed = ImportRun.objects.get(status="failed")
+    assert "offline" in failed.problems[0][2]
