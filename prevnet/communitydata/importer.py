@@ -49,10 +49,22 @@ class Result:
     unchanged: int = 0
 
 
-def import_statcan_zip(path, run: ImportRun | None = None, progress: Progress | None = None):
-    """Import one full-table download; raises StatcanFileError with nothing written."""
+def import_statcan_zip(
+    path, run: ImportRun | None = None, progress: Progress | None = None, force: bool = False
+):
+    """Import one full-table download; raises StatcanFileError with nothing written.
+
+    The very file imported last (same data CRC and size) is not read again unless ``force``:
+    the answer is "all unchanged" at once rather than after a full comparison.
+    """
     with StatcanZip(path) as source:
         meta = source.metadata()
+        table = Table.objects.filter(pid=meta.pid, fingerprint=source.fingerprint).first()
+        if table is not None and not force:
+            rows = Observation.objects.filter(series__table=table).count()
+            if progress:
+                progress(rows, source.data_size, source.data_size)
+            return Result(table=table, rows=rows, unchanged=rows)
         try:
             with transaction.atomic():
                 return _import(source, meta, run, progress)
@@ -153,8 +165,8 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     result.unchanged = result.rows - result.created - result.updated
     if progress:
         progress(result.rows, source.data_size, source.data_size)
-    table.release = meta.release
-    table.save(update_fields=["release", "imported_at"])
+    table.release, table.fingerprint = meta.release, source.fingerprint
+    table.save(update_fields=["release", "fingerprint", "imported_at"])
     if connection.vendor == "postgresql":
         # Fresh statistics, or the planner scans millions of rows for a page's few hundred.
         with connection.cursor() as cursor:
@@ -315,7 +327,9 @@ def read_progress(run: ImportRun) -> dict:
         return {"rows": run.rows_read, "done": run.bytes_read, "total": run.bytes_total}
 
 
-def run_import(run: ImportRun, path, on_progress: Progress | None = None) -> ImportRun:
+def run_import(
+    run: ImportRun, path, on_progress: Progress | None = None, force: bool = False
+) -> ImportRun:
     """Import the file of a run (upload, fetch or command) and record the outcome on it."""
     from prevnet.communitydata import census  # census files share the run and its progress
 
@@ -332,7 +346,7 @@ def run_import(run: ImportRun, path, on_progress: Progress | None = None) -> Imp
         if census.is_census_file(path):
             result = census.import_census(path, progress=progress)
         else:
-            result = import_statcan_zip(path, run=run, progress=progress)
+            result = import_statcan_zip(path, run=run, progress=progress, force=force)
     except StatcanFileError as exc:
         run.status, run.problems = RunStatus.FAILED, [[exc.line, exc.column, exc.message]]
     else:

@@ -46,6 +46,7 @@ class Table(models.Model):
         _("kind"), max_length=10, choices=TableKind.choices, default=TableKind.OTHER
     )
     url = models.URLField(_("source"), blank=True, max_length=300)
+    fingerprint = models.CharField(max_length=40, blank=True, editable=False)
     imported_at = models.DateTimeField(_("imported"), auto_now=True)
 
     class Meta:

@@ -122,7 +122,11 @@ class StatcanZip:
                 _("The zip holds no %(name)s data file.") % {"name": f"{self.pid}.csv"}
             )
         self.data_name = data[0]
-        self.data_size = self.zip.getinfo(self.data_name).file_size
+        info = self.zip.getinfo(self.data_name)
+        self.data_size = info.file_size
+        # The zip directory's CRC-32 and size of the data file: free to read, and the same for
+        # the same release whatever the compression, so a repeated import can be skipped.
+        self.fingerprint = f"{info.CRC:08x}:{info.file_size}"
 
     def __enter__(self) -> StatcanZip:
         return self

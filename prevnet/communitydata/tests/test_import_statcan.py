@@ -76,12 +76,13 @@ def test_geographies_are_classified_and_matched(tmp_path):
     assert Geography.objects.get(level="province").province.sgc_code == "35"
 
 
-def test_same_file_twice_changes_nothing(tmp_path):
+@pytest.mark.parametrize("force", [False, True])
+def test_same_file_twice_changes_nothing(tmp_path, force):
     path = sf.make_zip(tmp_path / "t.zip")
     import_statcan_zip(path)
     before = list(Observation.objects.order_by("pk").values_list())
-    again = import_statcan_zip(path)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, again.rows)
+    again = import_statcan_zip(path, force=force)  # force: every value compared
+    assert (again.rows, again.created, again.updated, again.unchanged) == (198, 0, 0, 198)
     assert list(Observation.objects.order_by("pk").values_list()) == before
     assert not ObservationChange.objects.exists()
 
@@ -184,8 +185,8 @@ def test_real_full_table_download():
     assert (first.value, first.decimals) == (31.0, 1)
     assert Geography.objects.get(dguid="2016A000011124").level == "country"
     assert Geography.objects.get(name="Ontario").level == "province"
-    again = import_statcan_zip(REAL)
-    assert again.created == again.updated == 0
+    again = import_statcan_zip(REAL, force=True)
+    assert again.created == again.updated == 0 and again.unchanged == result.rows
 
 
 def test_a_huge_field_is_refused_clearly(tmp_path):

@@ -26,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", help="the downloaded zip or census CSV")
         parser.add_argument("--fetch", metavar="PID", help="download table PID (e.g. 35-10-0177)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="compare every value even when this very file was the last one imported",
+        )
 
     def handle(self, *args, **options):
         if bool(options["file"]) == bool(options["fetch"]):
@@ -42,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         run = ImportRun.objects.create(original_name=path.name[:255])
         bar = None if options["no_progress"] else _Bar(self.stderr)
-        result = run_import(run, path, on_progress=bar)
+        result = run_import(run, path, on_progress=bar, force=options["force"])
         if bar:
             bar.close()
         if result.status == "failed":
