@@ -61,10 +61,9 @@ def import_statcan_zip(
         meta = source.metadata()
         table = Table.objects.filter(pid=meta.pid, fingerprint=source.fingerprint).first()
         if table is not None and not force:
-            rows = Observation.objects.filter(series__table=table).count()
             if progress:
-                progress(rows, source.data_size, source.data_size)
-            return Result(table=table, rows=rows, unchanged=rows)
+                progress(table.rows, source.data_size, source.data_size)
+            return Result(table=table, rows=table.rows, unchanged=table.rows)
         try:
             with transaction.atomic():
                 return _import(source, meta, run, progress)
@@ -165,8 +164,8 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     result.unchanged = result.rows - result.created - result.updated
     if progress:
         progress(result.rows, source.data_size, source.data_size)
-    table.release, table.fingerprint = meta.release, source.fingerprint
-    table.save(update_fields=["release", "fingerprint", "imported_at"])
+    table.release, table.fingerprint, table.rows = meta.release, source.fingerprint, result.rows
+    table.save(update_fields=["release", "fingerprint", "rows", "imported_at"])
     if connection.vendor == "postgresql":
         # Fresh statistics, or the planner scans millions of rows for a page's few hundred.
         with connection.cursor() as cursor:

@@ -47,6 +47,7 @@ class Table(models.Model):
     )
     url = models.URLField(_("source"), blank=True, max_length=300)
     fingerprint = models.CharField(max_length=40, blank=True, editable=False)
+    rows = models.BigIntegerField(_("rows in the last file"), default=0, editable=False)
     imported_at = models.DateTimeField(_("imported"), auto_now=True)
 
     class Meta:
