@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -120,6 +121,13 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
                 geography_id = geographies[geo_key] = geography.pk
             others = [int(k) for i, k in enumerate(keys, 1) if i != geo_position]
             ids = [members.get((pos, mid)) for pos, mid in _positions(others, geo_position)]
+            if None in ids:
+                raise StatcanFileError(
+                    _("COORDINATE %(c)s names a member the metadata file does not list.")
+                    % {"c": coordinate[:40]},
+                    line=line,
+                    column="COORDINATE",
+                )
             series_id = series[coordinate] = next_series
             next_series += 1
             uom, scalar = f[-width_end], f[-width_end + 2].strip()
@@ -167,8 +175,11 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     table.release, table.fingerprint, table.rows = meta.release, source.fingerprint, result.rows
     table.save(update_fields=["release", "fingerprint", "rows", "imported_at"])
     if connection.vendor == "postgresql":
-        # Fresh statistics, or the planner scans millions of rows for a page's few hundred.
         with connection.cursor() as cursor:
+            # The ids were handed out here: move the sequence past them for later inserts.
+            for sql in connection.ops.sequence_reset_sql(no_style(), [Series]):
+                cursor.execute(sql)
+            # Fresh statistics, or the planner scans millions of rows for a page's few hundred.
             cursor.execute(f"ANALYZE {Series._meta.db_table}, {Observation._meta.db_table}")
     return result
 

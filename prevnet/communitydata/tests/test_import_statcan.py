@@ -104,6 +104,7 @@ def test_newer_release_replaces_revised_values_and_records_them(tmp_path):
         (lambda b: b.__setitem__(5, b[5][:-1]), 7, "expected 16 fields"),
         (lambda b: b[40].__setitem__(11, "twelve"), 42, "not a number"),
         (lambda b: b[3].__setitem__(10, "1.2"), 5, "COORDINATE"),
+        (lambda b: b[3].__setitem__(10, "1.9.1"), 5, "does not list"),
         (lambda b: b.append(list(b[0])), None, "repeats a cell"),
     ],
 )
@@ -202,3 +203,13 @@ def test_a_metadata_file_without_dimensions(tmp_path):
         import_statcan_zip(
             sf.make_zip(tmp_path / "m.zip", meta='"Cube Title","Product Id"\n"x","1"\n')
         )
+
+
+def test_series_created_after_an_import_get_fresh_ids(tmp_path):
+    """On PostgreSQL the importer hands out series ids itself; the sequence must follow."""
+    import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
+    table = Table.objects.get()
+    extra = Series.objects.create(
+        table=table, geography=Geography.objects.first(), coordinate="9.9.9"
+    )
+    assert extra.pk > max(Series.objects.exclude(pk=extra.pk).values_list("pk", flat=True))
