@@ -110,9 +110,16 @@ def _series_filter(violation: str, statistic: str) -> Q:
 
 def reference_geographies(municipality: Municipality) -> dict[str, int]:
     """The province's and Canada's geography ids in the crime tables."""
-    rows = Geography.objects.filter(
-        Q(level=GeoLevel.PROVINCE, province_id=municipality.province_id) | Q(level=GeoLevel.COUNTRY)
-    ).values_list("level", "id")
+    # Only those with crime series: a census profile's province (another DGUID vintage, say)
+    # is a geography of its own.
+    rows = (
+        Geography.objects.filter(
+            Q(level=GeoLevel.PROVINCE, province_id=municipality.province_id)
+            | Q(level=GeoLevel.COUNTRY)
+        )
+        .filter(_has_crime())
+        .values_list("level", "id")
+    )
     return dict(rows)
 
 

@@ -29,6 +29,11 @@ def data(cast):
     crime.csi_values(a, {2023: 77.0})
     census(a, low_income=14.0)
     census(province, low_income=10.0)
+    # The census profile's own Ontario (a later DGUID vintage) has no crime series.
+    census(
+        geography(level=GeoLevel.PROVINCE, province=cast.city_a.province, name="Ontario 2021"),
+        renters=1,
+    )
     return cast
 
 
