@@ -1,0 +1,125 @@
+"""Import time and peak memory of a 35-10-0177 full table: prevnet into SQLite and PostgreSQL,
+beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own process.
+
+    .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip]
+
+Generate the file first (bench/communitydata_generate.py). prevnet reads the zip as downloaded
+(decompressing as it goes); pandas and DuckDB read the CSV extracted beforehand (var/bench/),
+so they are spared the decompression. Peak memory is each child's maximum resident set size
+(os.wait4). The SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and
+prevnet_cd_bench) for bench/communitydata_page.py; delete the files under var/bench/ after.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv/bin/python")
+SQLITE = ROOT / "var/bench/bench.sqlite3"
+PG = "postgres://postgres@127.0.0.1:5432/prevnet_cd_bench"
+
+PREVNET = """
+import os, sys, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prevnet.settings")
+sys.path.insert(0, {root!r})
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from prevnet.communitydata.importer import import_statcan_zip
+import time
+t = time.perf_counter()
+r = import_statcan_zip({path!r})
+print(f"rows={{r.rows}} created={{r.created}} import_s={{time.perf_counter() - t:.1f}}")
+"""
+PANDAS = """
+import pandas as pd
+df = pd.read_csv({csv!r}, encoding="utf-8-sig")
+print(f"rows={{len(df)}}")
+"""
+DUCKDB = """
+import duckdb
+con = duckdb.connect({db!r})
+con.execute("DROP TABLE IF EXISTS t")
+con.execute("CREATE TABLE t AS SELECT * FROM read_csv({csv!r}, header=true, all_varchar=false)")
+print("rows=" + str(con.execute("SELECT count(*) FROM t").fetchone()[0]))
+"""
+
+
+def run_measured(name: str, code: str, env: dict | None = None):
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.execve(PY, [PY, "-c", code], {**os.environ, **(env or {})})
+    _pid, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    peak_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    return name, wall, peak_mb, os.waitstatus_to_exitcode(status)
+
+
+def main(zip_path: Path) -> None:
+    csv_path = zip_path.with_suffix(".csv")
+    if not csv_path.exists():
+        with (
+            zipfile.ZipFile(zip_path) as z,
+            z.open("35100177.csv") as src,
+            open(csv_path, "wb") as dst,
+        ):
+            while chunk := src.read(1 << 22):
+                dst.write(chunk)
+    print(
+        f"file: {zip_path} ({zip_path.stat().st_size / 1e9:.2f} GB zip, "
+        f"{csv_path.stat().st_size / 1e9:.2f} GB CSV)",
+        flush=True,
+    )
+    SQLITE.unlink(missing_ok=True)
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-qc",
+            "DROP DATABASE IF EXISTS prevnet_cd_bench",
+        ],
+        check=True,
+    )
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE prevnet_cd_bench"],
+        check=True,
+    )
+    jobs = [
+        (
+            "prevnet → SQLite",
+            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            {"DATABASE_URL": f"sqlite:///{SQLITE}"},
+        ),
+        (
+            "prevnet → PostgreSQL",
+            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            {"DATABASE_URL": PG},
+        ),
+        ("pandas.read_csv", PANDAS.format(csv=str(csv_path)), None),
+        (
+            "DuckDB read_csv → table",
+            DUCKDB.format(csv=str(csv_path), db=str(zip_path.with_suffix(".duckdb"))),
+            None,
+        ),
+    ]
+    print("| what | wall time | peak memory (RSS) |\n|---|---|---|", flush=True)
+    for name, code, env in jobs:
+        name, wall, peak, code_ = run_measured(name, code, env)
+        note = "" if code_ == 0 else f" (exit {code_})"
+        print(f"| {name} | {wall:.1f} s | {peak:.0f} MB |{note}", flush=True)
+    zip_path.with_suffix(".duckdb").unlink(missing_ok=True)
+    csv_path.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "var/bench/35100177-eng.zip").resolve())
