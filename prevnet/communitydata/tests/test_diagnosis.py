@@ -105,7 +105,9 @@ def test_findings_link_programs_strongest_first(town):
     findings = diagnosis.by_kind(diagnosis.diagnose(city, peers))
     assert findings["risk"][0].programs == [strong, weak, harmful]
     assert findings["rise"][0].programs == [robbery]
-    assert diagnosis.logic_model_url(strong) is None  # until the evaluation app adds the page
+    # The evaluation app's page starts a logic model from the program.
+    url = diagnosis.logic_model_url(strong)
+    assert url.endswith("/evaluation/logic-models/new/?program=strong")
 
 
 def test_crime_profile(town):

@@ -148,7 +148,8 @@ def test_demo_loader_is_idempotent(db):
     call_command("load_demo", stdout=io.StringIO())
     count = MunicipalProgram.objects.count()
     call_command("load_demo", stdout=io.StringIO())
-    assert MunicipalProgram.objects.count() == count == 5
+    # The programs demo adds 5; other capabilities' demos may add their own (SROI's Edmonton hub).
+    assert MunicipalProgram.objects.count() == count >= 5
 
 
 def test_delete_program_with_its_fundings(cast):
