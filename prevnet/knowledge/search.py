@@ -1,0 +1,191 @@
+"""Search the knowledge base: full text in English and French, facets with counts.
+
+PostgreSQL matches the stored ``search_vector`` (migration 0004: 'english' and 'french'
+configurations, GIN index) with the query parsed in both configurations. Other databases
+(SQLite) match every query word, accent- and case-folded, as a substring of the folded text, a
+crude stem that finds "gangs" for "gang" and "securite" for "sécurité".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext_lazy as _
+
+from prevnet.knowledge.models import EvidenceStrength, Program, Topic
+from prevnet.knowledge.services import fold, published, strength_order
+from prevnet.knowledge.vocabulary import AgeGroup, Approach, CswbLevel, RiskLevel, Setting
+
+# Words too common to narrow a search on SQLite (PostgreSQL's configurations drop their own).
+_COMMON = "a an and the of for in on to with by or le la les des de du et en un une pour par au"
+STOPWORDS = frozenset(f"{_COMMON} aux sur dans avec ou".split(" "))
+# Cost per participant buckets, in the currency of the source (the page says so).
+COST_RANGES = {
+    "under_500": (_("Under 500"), None, Decimal(500)),
+    "500_2000": (_("500 to 2,000"), Decimal(500), Decimal(2000)),
+    "2000_5000": (_("2,000 to 5,000"), Decimal(2000), Decimal(5000)),
+    "over_5000": (_("Over 5,000"), Decimal(5000), None),
+    "unknown": (_("Not known"), None, None),
+}
+# facet key -> (label, model field, vocabulary) for the ",a,b," multi-choice fields.
+MULTI_FACETS = {
+    "age": (_("Age group"), "age_groups", AgeGroup),
+    "risk": (_("Risk level"), "risk_levels", RiskLevel),
+    "setting": (_("Setting"), "settings", Setting),
+    "cswb": (_("CSWB level"), "cswb_levels", CswbLevel),
+    "approach": (_("Approach"), "approaches", Approach),
+}
+MAX_QUERY = 200
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+def _words(query: str) -> list[str]:
+    words = [w for w in re.split(r"[^\w]+", fold(query)) if w and w not in STOPWORDS]
+    # A crude plural stem, so "gangs" finds "gang" in the substring match.
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words]
+
+
+def match_text(qs: QuerySet, query: str) -> QuerySet:
+    query = (query or "").strip()[:MAX_QUERY]
+    if not query:
+        return qs
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+
+        folded = fold(query)
+        tsquery = SearchQuery(folded, config="english", search_type="websearch") | SearchQuery(
+            folded, config="french", search_type="websearch"
+        )
+        vector = RawSQL("knowledge_program.search_vector", [], output_field=SearchVectorField())
+        return (
+            qs.annotate(document=vector)
+            .filter(document=tsquery)
+            .annotate(relevance=SearchRank(vector, tsquery))
+        )
+    words = _words(query)
+    for word in words:
+        qs = qs.filter(Q(search_en__contains=word) | Q(search_fr__contains=word))
+    return qs
+
+
+def apply_facets(qs: QuerySet, chosen: dict[str, str], skip: str | None = None) -> QuerySet:
+    """Narrow ``qs`` by the chosen facet values (one value per facet)."""
+    for key, value in chosen.items():
+        if not value or key == skip:
+            continue
+        if key == "topic":
+            qs = qs.filter(topics__slug=value)
+        elif key == "strength":
+            qs = qs.filter(strength=value)
+        elif key == "canadian":
+            qs = qs.filter(has_canadian_example=value == "yes")
+        elif key == "cost" and value in COST_RANGES:
+            qs = qs.filter(_cost_q(value))
+        elif key in MULTI_FACETS:
+            qs = qs.filter(**{f"{MULTI_FACETS[key][1]}__contains": f",{value},"})
+    return qs
+
+
+def _cost_q(key: str) -> Q:
+    _label, low, high = COST_RANGES[key]
+    if key == "unknown":
+        return Q(cost_per_participant__isnull=True)
+    q = Q(cost_per_participant__isnull=False)
+    if low is not None:
+        q &= Q(cost_per_participant__gte=low)
+    if high is not None:
+        q &= Q(cost_per_participant__lt=high)
+    return q
+
+
+def facets(qs: QuerySet, chosen: dict[str, str]) -> list[Facet]:
+    """Counts of each facet value among the results (two queries whatever the facets)."""
+    ids = qs.values("pk")
+    base = Program.objects.filter(pk__in=ids)
+    aggregates = {
+        f"strength__{s.value}": Count("pk", filter=Q(strength=s.value)) for s in EvidenceStrength
+    }
+    for key, (_label, fieldname, vocab) in MULTI_FACETS.items():
+        for v in vocab:
+            aggregates[f"{key}__{v.value}"] = Count(
+                "pk", filter=Q(**{f"{fieldname}__contains": f",{v.value},"})
+            )
+    for cost_key in COST_RANGES:
+        aggregates[f"cost__{cost_key}"] = Count("pk", filter=_cost_q(cost_key))
+    aggregates["canadian__yes"] = Count("pk", filter=Q(has_canadian_example=True))
+    aggregates["canadian__no"] = Count("pk", filter=Q(has_canadian_example=False))
+    counts = base.aggregate(**aggregates)
+    topic_counts = (
+        Topic.objects.annotate(n=Count("programs", filter=Q(programs__in=ids)))
+        .filter(n__gt=0)
+        .order_by("-is_priority", "name_en")
+    )
+
+    def build(key, label, options):
+        values = [
+            FacetValue(value, str(text), counts[f"{key}__{value}"], chosen.get(key) == value)
+            for value, text in options
+        ]
+        return Facet(key, str(label), [v for v in values if v.count or v.selected])
+
+    result = [
+        Facet(
+            "topic",
+            str(_("Topic")),
+            [FacetValue(t.slug, t.name, t.n, chosen.get("topic") == t.slug) for t in topic_counts],
+        ),
+        build("strength", _("Strength of evidence"), EvidenceStrength.choices),
+    ]
+    for key, (label, _f, vocab) in MULTI_FACETS.items():
+        result.append(build(key, label, vocab.choices))
+    result.append(
+        build("canadian", _("Canadian implementation"), [("yes", _("Yes")), ("no", _("No"))])
+    )
+    result.append(
+        build("cost", _("Cost per participant"), [(k, v[0]) for k, v in COST_RANGES.items()])
+    )
+    return result
+
+
+FACET_KEYS = ("topic", "strength", *MULTI_FACETS, "canadian", "cost")
+
+
+@dataclass
+class SearchResult:
+    programs: QuerySet
+    facets: list[Facet]
+    chosen: dict[str, str]
+    query: str
+
+
+def search(programs: QuerySet, query: str, chosen: dict[str, str]) -> SearchResult:
+    """Published-or-visible ``programs`` matching ``query`` and the chosen facets."""
+    chosen = {k: v for k, v in chosen.items() if k in FACET_KEYS and v}
+    qs = apply_facets(match_text(programs, query), chosen)
+    order = ["-rank_of_strength", "name_en"]
+    if connection.vendor == "postgresql" and (query or "").strip():
+        order = ["-relevance", *order]
+    qs = qs.annotate(rank_of_strength=strength_order()).order_by(*order)
+    return SearchResult(qs, facets(qs, chosen), chosen, query)
+
+
+__all__ = ["published", "search", "facets", "FACET_KEYS"]
