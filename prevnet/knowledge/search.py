@@ -49,6 +49,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    href: str = ""
 
 
 @dataclass

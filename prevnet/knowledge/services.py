@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.text import capfirst
 
 from prevnet.knowledge import evidence
 from prevnet.knowledge.models import (
@@ -122,3 +123,34 @@ def save_program(program: Program, user=None, reason: str = "") -> Program:
     program.save()  # signals.py refreshes the search text and the Canadian-example flag
     recompute_strength(program)
     return program
+
+
+def description(program: Program) -> list[tuple[str, list[str]]]:
+    """The multi-choice description as (label, [value labels]) rows for pages and PDFs."""
+    rows = []
+    for name in (
+        "age_groups", "genders", "risk_levels", "settings", "continuum", "cswb_levels",
+        "approaches", "ccss_sectors",
+    ):  # fmt: skip
+        field = Program._meta.get_field(name)
+        labels = dict(field.vocabulary.choices)
+        rows.append(
+            (
+                capfirst(str(field.verbose_name)),
+                [str(labels.get(v, v)) for v in getattr(program, name)],
+            )
+        )
+    return rows
+
+
+def implementation(program: Program) -> list[tuple[str, str]]:
+    from django.utils.translation import gettext as _
+
+    from prevnet.knowledge.models import _bilingual
+
+    return [
+        (_("Time to set up"), _bilingual(program, "setup_time")),
+        (_("Staff"), _bilingual(program, "staffing")),
+        (_("Training"), _bilingual(program, "training")),
+        (_("Licensing"), _bilingual(program, "licensing")),
+    ]
