@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Col
 from django.utils.translation import gettext_lazy as _
 
 from prevnet.knowledge.models import EvidenceStrength, Program, Topic
@@ -65,6 +65,15 @@ def _words(query: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words]
 
 
+def _stored_vector(field_class) -> Col:
+    """The generated column of migration 0004, unknown to the model so Django never writes it.
+    A Col (not raw SQL) so the table alias follows when the query becomes a subquery."""
+    field = field_class()
+    field.set_attributes_from_name("search_vector")
+    field.model = Program
+    return Col(Program._meta.db_table, field)
+
+
 def match_text(qs: QuerySet, query: str) -> QuerySet:
     query = (query or "").strip()[:MAX_QUERY]
     if not query:
@@ -76,7 +85,7 @@ def match_text(qs: QuerySet, query: str) -> QuerySet:
         tsquery = SearchQuery(folded, config="english", search_type="websearch") | SearchQuery(
             folded, config="french", search_type="websearch"
         )
-        vector = RawSQL("knowledge_program.search_vector", [], output_field=SearchVectorField())
+        vector = _stored_vector(SearchVectorField)
         return (
             qs.annotate(document=vector)
             .filter(document=tsquery)
