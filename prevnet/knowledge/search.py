@@ -127,10 +127,11 @@ def _cost_q(key: str) -> Q:
     return q
 
 
-def facets(qs: QuerySet, chosen: dict[str, str]) -> list[Facet]:
-    """Counts of each facet value among the results (two queries whatever the facets)."""
-    ids = qs.values("pk")
-    base = Program.objects.filter(pk__in=ids)
+def facets(qs: QuerySet, chosen: dict[str, str]) -> tuple[list[Facet], int]:
+    """Counts of each facet value among the results, and their number (two queries)."""
+    # One pass over the matching rows for every count but topics (no subquery, no ordering).
+    base = qs.order_by()
+    ids = base.values("pk")
     aggregates = {
         f"strength__{s.value}": Count("pk", filter=Q(strength=s.value)) for s in EvidenceStrength
     }
@@ -143,12 +144,11 @@ def facets(qs: QuerySet, chosen: dict[str, str]) -> list[Facet]:
         aggregates[f"cost__{cost_key}"] = Count("pk", filter=_cost_q(cost_key))
     aggregates["canadian__yes"] = Count("pk", filter=Q(has_canadian_example=True))
     aggregates["canadian__no"] = Count("pk", filter=Q(has_canadian_example=False))
+    aggregates["total"] = Count("pk")
     counts = base.aggregate(**aggregates)
-    topic_counts = (
-        Topic.objects.annotate(n=Count("programs", filter=Q(programs__in=ids)))
-        .filter(n__gt=0)
-        .order_by("-is_priority", "name_en")
-    )
+    through = Program.topics.through.objects.filter(program_id__in=ids)
+    per_topic = dict(through.values_list("topic_id").annotate(n=Count("program_id")).order_by())
+    topics = Topic.objects.filter(pk__in=per_topic)
 
     def build(key, label, options):
         values = [
@@ -161,7 +161,10 @@ def facets(qs: QuerySet, chosen: dict[str, str]) -> list[Facet]:
         Facet(
             "topic",
             str(_("Topic")),
-            [FacetValue(t.slug, t.name, t.n, chosen.get("topic") == t.slug) for t in topic_counts],
+            [
+                FacetValue(t.slug, t.name, per_topic[t.pk], chosen.get("topic") == t.slug)
+                for t in topics
+            ],
         ),
         build("strength", _("Strength of evidence"), EvidenceStrength.choices),
     ]
@@ -173,7 +176,7 @@ def facets(qs: QuerySet, chosen: dict[str, str]) -> list[Facet]:
     result.append(
         build("cost", _("Cost per participant"), [(k, v[0]) for k, v in COST_RANGES.items()])
     )
-    return result
+    return result, counts["total"]
 
 
 FACET_KEYS = ("topic", "strength", *MULTI_FACETS, "canadian", "cost")
@@ -185,6 +188,7 @@ class SearchResult:
     facets: list[Facet]
     chosen: dict[str, str]
     query: str
+    total: int
 
 
 def search(programs: QuerySet, query: str, chosen: dict[str, str]) -> SearchResult:
@@ -195,7 +199,8 @@ def search(programs: QuerySet, query: str, chosen: dict[str, str]) -> SearchResu
     if connection.vendor == "postgresql" and (query or "").strip():
         order = ["-relevance", *order]
     qs = qs.annotate(rank_of_strength=strength_order()).order_by(*order)
-    return SearchResult(qs, facets(qs, chosen), chosen, query)
+    facet_list, total = facets(qs, chosen)
+    return SearchResult(qs, facet_list, chosen, query, total)
 
 
 __all__ = ["published", "search", "facets", "FACET_KEYS"]

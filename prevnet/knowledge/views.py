@@ -43,7 +43,9 @@ def search(request):
     query = params.get("q", "")[: kb_search.MAX_QUERY]
     chosen = {key: params.get(key, "") for key in kb_search.FACET_KEYS}
     result = kb_search.search(_programs(request), query, chosen)
-    page = Paginator(_with_details(result.programs), PAGE_SIZE).get_page(params.get("page"))
+    paginator = Paginator(_with_details(result.programs), PAGE_SIZE)
+    paginator.count = result.total  # counted with the facets: no second pass over the rows
+    page = paginator.get_page(params.get("page"))
     query_string = params.copy()
     query_string.pop("page", None)
     context = {
