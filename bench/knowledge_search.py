@@ -41,7 +41,13 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from prevnet.knowledge import search as kb_search  # noqa: E402
-from prevnet.knowledge.models import CanadianExample, EvidenceRating, Program, Topic  # noqa: E402
+from prevnet.knowledge.models import (  # noqa: E402
+    STRENGTH_RANK,
+    CanadianExample,
+    EvidenceRating,
+    Program,
+    Topic,
+)
 from prevnet.knowledge.seed_programs import PROGRAMS  # noqa: E402
 from prevnet.knowledge.services import fold  # noqa: E402
 from prevnet.knowledge.vocabulary import AgeGroup, Approach, CswbLevel, RiskLevel, Setting  # noqa: E402
@@ -78,7 +84,8 @@ def generate(count: int) -> None:
                 approaches=_some(rng, Approach), has_canadian_example=rng.random() < 0.3,
                 cost_per_participant=Decimal(rng.randint(50, 9000)) if rng.random() < .7 else None,
                 cost_currency="CAD", cost_year=2020,
-                strength=rng.choice(["not_rated"] * 5 + ["promising", "supported", "inconclusive"]),
+                strength=(strength := rng.choice(["not_rated"] * 5 + ["promising", "supported"])),
+                evidence_rank=STRENGTH_RANK[strength],
                 search_en=fold(f"{en} {template['summary_en']}"),
                 search_fr=fold(f"{fr} {template['summary_fr']}"),
             )

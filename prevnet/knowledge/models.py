@@ -155,6 +155,8 @@ class Program(models.Model):
     search_en = models.TextField(editable=False, blank=True, default="")
     search_fr = models.TextField(editable=False, blank=True, default="")
     has_canadian_example = models.BooleanField(editable=False, default=False)
+    # STRENGTH_RANK of ``strength``, stored so "strongest first" can read an index.
+    evidence_rank = models.SmallIntegerField(editable=False, default=0)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_en", "search_fr", "updated_at"])
 
@@ -162,7 +164,10 @@ class Program(models.Model):
         ordering = ["name_en"]
         verbose_name = _("program")
         verbose_name_plural = _("programs")
-        indexes = [models.Index(fields=["status", "strength"])]
+        indexes = [
+            models.Index(fields=["status", "strength"]),
+            models.Index(fields=["status", "-evidence_rank", "name_en"], name="kb_program_ranked"),
+        ]
 
     def __str__(self) -> str:
         return self.name

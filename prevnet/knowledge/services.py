@@ -7,13 +7,14 @@ import unicodedata
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet, Value
 from django.utils.text import capfirst
 
 from prevnet.knowledge import evidence
 from prevnet.knowledge.models import (
     STRENGTH_RANK,
     EvidenceRating,
+    EvidenceStrength,
     Practice,
     Program,
 )
@@ -24,15 +25,6 @@ def fold(text: str) -> str:
     """Lower-case without accents, so "Sécurité" and "securite" meet in search."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def strength_order() -> Case:
-    """An SQL expression ranking strength like STRENGTH_RANK (higher is stronger)."""
-    return Case(
-        *[When(strength=s.value, then=Value(rank)) for s, rank in STRENGTH_RANK.items()],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
 
 
 def published(qs: QuerySet | None = None) -> QuerySet:
@@ -63,7 +55,7 @@ def programs_for(
         )
     else:
         qs = qs.annotate(matches=Value(0))
-    qs = qs.annotate(rank=strength_order()).order_by("-rank", "-matches", "name_en")
+    qs = qs.order_by("-evidence_rank", "-matches", "name_en")
     return list(qs[:limit] if limit else qs)
 
 
@@ -73,8 +65,13 @@ def recompute_strength(obj: Program | Practice) -> str:
         **{"program" if isinstance(obj, Program) else "practice": obj}
     ).values_list("source", "level")
     strength = evidence.summary(pairs)
-    if obj.strength != strength:
-        type(obj).objects.filter(pk=obj.pk).update(strength=strength)
+    if isinstance(obj, Program):
+        rank = STRENGTH_RANK[EvidenceStrength(strength)]
+        if (obj.strength, obj.evidence_rank) != (strength, rank):
+            Program.objects.filter(pk=obj.pk).update(strength=strength, evidence_rank=rank)
+            obj.strength, obj.evidence_rank = strength, rank
+    elif obj.strength != strength:
+        Practice.objects.filter(pk=obj.pk).update(strength=strength)
         obj.strength = strength
     return strength
 
