@@ -127,3 +127,11 @@ def test_search_query_count_is_bounded(cast, seeded, django_assert_max_num_queri
     url = reverse("knowledge:search")
     with django_assert_max_num_queries(15):
         client.get(url, {"q": "violence", "setting": "community"})
+
+
+def test_program_page_query_count_is_bounded(cast, seeded, django_assert_max_num_queries):
+    client = cast.client("anonymous")
+    with django_assert_max_num_queries(20):
+        response = client.get("/en/knowledge/programs/nurse-family-partnership/")
+    html = response.content.decode()
+    assert "Blueprints" in html and "British Columbia" in html and "Olds DL" in html

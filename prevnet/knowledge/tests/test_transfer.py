@@ -134,3 +134,20 @@ def test_export_downloads(cast, seeded):
     response = cast.client("staff").get(reverse("knowledge:export", args=["xlsx"]))
     assert response["Content-Disposition"].endswith('knowledge-base.xlsx"')
     assert cast.client("staff").get(reverse("knowledge:export", args=["pdf"])).status_code == 404
+
+
+def test_xlsx_errors_name_the_sheet_row_and_column(seeded):
+    content, _type = transfer.export_bytes("xlsx")
+    book = load_workbook(io.BytesIO(content))
+    sheet = book["studies"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=3, column=header.index("design") + 1, value="astrology")
+    out = io.BytesIO()
+    book.save(out)
+    before = Study.objects.count()
+    with pytest.raises(transfer.ImportRefused) as refused:
+        transfer.import_base(out.getvalue(), "kb.xlsx")
+    assert [(p.sheet, p.row, p.column) for p in refused.value.problems] == [
+        ("studies", 3, "design")
+    ]
+    assert Study.objects.count() == before
