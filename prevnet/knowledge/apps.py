@@ -7,9 +7,9 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Knowledge base")
     # (url name, label, permission) entries for the main menu; see core.context_processors.
-    navigation: list = []
+    navigation = [("knowledge:search", _("Knowledge base"), "knowledge.view_program")]
     # Dotted path of a function that adds this app's demo data (called by load_demo), or None.
-    demo_loader: str | None = None
+    demo_loader: str | None = "prevnet.knowledge.demo.load"
 
     def ready(self):
-        from prevnet.knowledge import rules  # noqa: F401 - registers this app's access rules
+        from prevnet.knowledge import rules, signals  # noqa: F401 - registers rules and signals

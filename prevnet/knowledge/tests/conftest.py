@@ -1,0 +1,8 @@
+import pytest
+
+from prevnet.knowledge import seed
+
+
+@pytest.fixture
+def seeded(db):
+    seed.load()
