@@ -1,0 +1,418 @@
+"""A version's questions in memory, their checks, and the server's reading of answers.
+
+The same ``Form`` comes from the database (``form_of``), from an XLSForm (``xlsform.read``) or
+from the built-in questionnaires (``builtin``), so every check and every answer rule lives here
+once. Answers are a dict: question name -> value; a repeated section's value is a list of such
+dicts. Sections (groups) do not nest names: names are unique in a form, as in XLSForm.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from prevnet.questionnaires import expressions
+from prevnet.questionnaires.expressions import ExpressionError
+
+TYPES = (
+    "text",
+    "long_text",
+    "integer",
+    "decimal",
+    "select_one",
+    "select_multiple",
+    "date",
+    "rating",
+    "note",
+    "group",
+    "repeat",
+)
+CONTAINERS = ("group", "repeat")
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,59}$")
+MAX_TEXT = 10_000
+MAX_REPEATS = 50
+
+
+def pick(texts: dict) -> str:
+    language = "fr" if get_language() == "fr" else "en"
+    return texts.get(language) or texts.get("en") or texts.get("fr") or ""
+
+
+@dataclass
+class Node:
+    name: str
+    type: str
+    label: dict = field(default_factory=dict)
+    hint: dict = field(default_factory=dict)
+    required: bool = False
+    relevance: str = ""
+    constraint: str = ""
+    constraint_message: dict = field(default_factory=dict)
+    list_name: str = ""
+    appearance: str = ""
+    parameters: str = ""
+    children: list[Node] = field(default_factory=list)
+    # where the node came from (sheet, row) for error messages of an import
+    origin: tuple | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return pick(self.label)
+
+    @property
+    def hint_text(self) -> str:
+        return pick(self.hint)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.type not in ("note", "group", "repeat")
+
+    def rating_range(self) -> tuple[int, int]:
+        params = dict(re.findall(r"(\w+)=(-?\d+)", self.parameters or ""))
+        return int(params.get("start", 1)), int(params.get("end", 5))
+
+    def as_dict(self) -> dict:
+        data = {
+            "name": self.name,
+            "type": self.type,
+            "label": self.label,
+            "hint": self.hint,
+            "required": self.required,
+            "relevance": self.relevance,
+            "constraint": self.constraint,
+            "constraint_message": self.constraint_message,
+            "list_name": self.list_name,
+            "appearance": self.appearance,
+            "parameters": self.parameters,
+        }
+        if self.type in CONTAINERS:
+            data["children"] = [c.as_dict() for c in self.children]
+        return data
+
+
+@dataclass
+class Choice:
+    name: str
+    label: dict = field(default_factory=dict)
+    origin: tuple | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return pick(self.label)
+
+
+@dataclass
+class Form:
+    form_id: str
+    version: str
+    title: dict
+    nodes: list[Node]
+    choices: dict[str, list[Choice]]
+
+    def walk(self, nodes=None, parent=None):
+        """(node, parent container or None) for every node, in order."""
+        for node in self.nodes if nodes is None else nodes:
+            yield node, parent
+            if node.type in CONTAINERS:
+                yield from self.walk(node.children, node)
+
+    def by_name(self) -> dict[str, Node]:
+        return {node.name: node for node, _parent in self.walk()}
+
+    @cached_property
+    def names(self) -> dict[str, Node]:
+        return self.by_name()
+
+    def choice_labels(self, list_name: str) -> dict[str, str]:
+        return {c.name: c.text for c in self.choices.get(list_name, [])}
+
+    def as_dict(self) -> dict:
+        return {
+            "form_id": self.form_id,
+            "version": self.version,
+            "title": self.title,
+            "questions": [n.as_dict() for n in self.nodes],
+            "choices": {
+                name: [{"name": c.name, "label": c.label} for c in items]
+                for name, items in self.choices.items()
+            },
+        }
+
+
+# --- checks of a form ---------------------------------------------------------------------------
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.sheet
+        if self.row:
+            where += _(", row %(row)s") % {"row": self.row}
+        if self.column:
+            where += _(", column %(column)s") % {"column": self.column}
+        return f"{where}: {self.message}"
+
+
+def _where(node_or_choice, column: str) -> tuple:
+    origin = node_or_choice.origin or ("survey", None)
+    return origin[0], origin[1], column
+
+
+def check_form(form: Form) -> list[Problem]:
+    """Everything wrong with ``form``; empty when it can be saved."""
+    problems: list[Problem] = []
+
+    def add(obj, column, message):
+        sheet, row, col = _where(obj, column)
+        problems.append(Problem(sheet, row, col, message))
+
+    seen: set[str] = set()
+    for node, _parent in form.walk():
+        if not NAME.match(node.name or ""):
+            add(node, "name", _("“%(name)s” is not a valid name.") % {"name": node.name})
+        elif node.name in seen:
+            add(node, "name", _("The name “%(name)s” is used twice.") % {"name": node.name})
+        seen.add(node.name)
+        if node.type not in TYPES:
+            add(node, "type", _("Unknown question type “%(type)s”.") % {"type": node.type})
+        if node.type in ("select_one", "select_multiple") and node.list_name not in form.choices:
+            add(
+                node,
+                "type",
+                _("The choice list “%(list)s” is not on the choices sheet.")
+                % {"list": node.list_name},
+            )
+        if node.type in CONTAINERS and not node.children:
+            add(node, "type", _("This section has no questions."))
+        if not node.label.get("en") and not node.label.get("fr") and node.type != "group":
+            add(node, "label", _("A label is needed."))
+    names = {node.name for node, _p in form.walk()}
+    for node, _parent in form.walk():
+        for column in ("relevance", "constraint"):
+            text = getattr(node, column)
+            if not text:
+                continue
+            try:
+                expressions.check(text, names)
+            except ExpressionError as exc:
+                add(node, "relevant" if column == "relevance" else column, str(exc))
+    for list_name, items in form.choices.items():
+        names_in_list: set[str] = set()
+        for choice in items:
+            if not choice.name:
+                add(choice, "name", _("A choice needs a name."))
+            elif choice.name in names_in_list:
+                add(
+                    choice,
+                    "name",
+                    _("The choice “%(name)s” is twice in the list “%(list)s”.")
+                    % {"name": choice.name, "list": list_name},
+                )
+            names_in_list.add(choice.name)
+    if not problems:
+        cycle = relevance_cycle(form)
+        if cycle:
+            node = form.by_name()[cycle[0]]
+            add(
+                node,
+                "relevant",
+                _("Circular relevance: %(path)s.") % {"path": " → ".join(cycle)},
+            )
+    return problems
+
+
+def relevance_cycle(form: Form) -> list[str] | None:
+    """A question whose showing depends, through others, on itself."""
+    depends: dict[str, set[str]] = {}
+    for node, parent in form.walk():
+        refs = set()
+        if node.relevance:
+            refs |= expressions.references(node.relevance)
+        if parent is not None:
+            refs.add(parent.name)  # a question shows only if its section does
+        depends[node.name] = refs
+    return expressions.find_cycle(depends)
+
+
+# --- reading answers ---------------------------------------------------------------------------
+
+
+def _is_empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def coerce(node: Node, raw, form: Form):
+    """The typed value of ``raw`` for ``node``; raises ValueError with the message to show."""
+    if _is_empty(raw):
+        return [] if node.type == "select_multiple" else None
+    kind = node.type
+    if kind in ("text", "long_text"):
+        if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+            raise ValueError(_("Enter text."))
+        text = str(raw).strip()
+        if len(text) > MAX_TEXT:
+            raise ValueError(_("Enter at most %(n)s characters.") % {"n": MAX_TEXT})
+        return text or None
+    if kind in ("integer", "rating"):
+        if isinstance(raw, bool) or isinstance(raw, float) and not raw.is_integer():
+            raise ValueError(_("Enter a whole number."))
+        try:
+            value = int(str(raw).strip()) if not isinstance(raw, (int, float)) else int(raw)
+        except ValueError:
+            raise ValueError(_("Enter a whole number.")) from None
+        if abs(value) > 10**12:
+            raise ValueError(_("This number is too large."))
+        if kind == "rating":
+            low, high = node.rating_range()
+            if not low <= value <= high:
+                raise ValueError(
+                    _("Choose a value from %(low)s to %(high)s.") % {"low": low, "high": high}
+                )
+        return value
+    if kind == "decimal":
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+            raise ValueError(_("Enter a number."))
+        try:
+            value = Decimal(str(raw).strip().replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(_("Enter a number.")) from None
+        if not value.is_finite() or abs(value) > 10**12:
+            raise ValueError(_("Enter a number."))
+        return float(value)
+    if kind == "date":
+        try:
+            return datetime.date.fromisoformat(str(raw).strip()).isoformat()
+        except ValueError:
+            raise ValueError(_("Enter a date as YYYY-MM-DD.")) from None
+    allowed = {c.name for c in form.choices.get(node.list_name, [])}
+    if kind == "select_one":
+        if not isinstance(raw, str) or raw not in allowed:
+            raise ValueError(_("Choose one of the options."))
+        return raw
+    if kind == "select_multiple":
+        values = raw.split() if isinstance(raw, str) else raw
+        if not isinstance(values, (list, tuple)) or not all(
+            isinstance(v, str) and v in allowed for v in values
+        ):
+            raise ValueError(_("Choose among the options."))
+        return [c.name for c in form.choices[node.list_name] if c.name in set(values)]
+    raise ValueError(_("This question takes no answer."))
+
+
+def _message(node: Node) -> str:
+    return pick(node.constraint_message) or _("This answer is not accepted.")
+
+
+def read_answers(form: Form, raw: dict, *, final: bool) -> tuple[dict, dict]:
+    """(clean answers, errors) from ``raw``; the server's decision on every question.
+
+    Hidden questions (relevance false) lose their answers; required is checked only when
+    ``final``; constraints and types always. Errors: name (or "repeat.1.name") -> message.
+    """
+    errors: dict[str, str] = {}
+    if not isinstance(raw, dict):
+        return {}, {"__all__": _("Answers must be an object of question names.")}
+    known = {n.name for n, parent in form.walk() if parent is None or parent.type == "group"}
+    for name in raw:
+        if name not in known:
+            errors[str(name)[:60]] = _("There is no question with this name.")
+    clean: dict = {}
+    _read_nodes(form, form.nodes, raw, clean, clean, errors, "", final)
+    return clean, errors
+
+
+def _read_nodes(form, nodes, raw, clean, context, errors, prefix, final):
+    for node in nodes:
+        key = prefix + node.name
+        if node.relevance:
+            try:
+                shown = expressions.is_true(node.relevance, _Context(form, context))
+            except ExpressionError:
+                shown = False
+            if not shown:
+                continue
+        if node.type == "group":
+            _read_nodes(form, node.children, raw, clean, context, errors, prefix, final)
+            continue
+        if node.type == "repeat":
+            items = raw.get(node.name) or []
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                errors[key] = _("Expected a list of answers for this section.")
+                continue
+            if len(items) > MAX_REPEATS:
+                errors[key] = _("At most %(n)s entries.") % {"n": MAX_REPEATS}
+                continue
+            kept = []
+            for index, item in enumerate(items, start=1):
+                entry: dict = {}
+                inner = _Overlay(context, entry)
+                _read_nodes(
+                    form, node.children, item, entry, inner, errors, f"{key}.{index}.", final
+                )
+                if any(not _is_empty(v) for v in entry.values()):
+                    kept.append(entry)
+            if kept:
+                clean[node.name] = kept
+            elif final and node.required:
+                errors[key] = _("This question is required.")
+            continue
+        if node.type == "note":
+            continue
+        try:
+            value = coerce(node, raw.get(node.name), form)
+        except ValueError as exc:
+            errors[key] = str(exc)
+            continue
+        if _is_empty(value):
+            if final and node.required:
+                errors[key] = _("This question is required.")
+            continue
+        if node.constraint:
+            try:
+                ok = expressions.is_true(node.constraint, _Context(form, context), value)
+            except ExpressionError:
+                ok = False
+            if not ok:
+                errors[key] = _message(node)
+                continue
+        clean[node.name] = value
+
+
+class _Context(dict):
+    """Answers as expressions see them: an unanswered question of the form is empty."""
+
+    def __init__(self, form: Form, answers):
+        super().__init__()
+        self.names = form.names
+        self.answers = answers
+
+    def __contains__(self, name) -> bool:
+        return name in self.names
+
+    def __getitem__(self, name):
+        value = self.answers.get(name)
+        return "" if value is None else value
+
+
+class _Overlay(dict):
+    """Inside a repeated section: the entry's own answers first, then the rest of the form."""
+
+    def __init__(self, outer, inner):
+        super().__init__()
+        self.outer, self.inner = outer, inner
+
+    def get(self, name, default=None):
+        if name in self.inner:
+            return self.inner[name]
+        return self.outer.get(name, default)
