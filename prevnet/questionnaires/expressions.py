@@ -249,11 +249,7 @@ def _selected_values(value) -> list[str]:
 
 
 def _is_number_like(value) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    return False
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _compare(op: str, left, right) -> bool:

@@ -75,17 +75,6 @@ class QuestionnaireVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.version})"
 
-    @property
-    def title(self) -> str:
-        return _pick(self.title_en, self.title_fr)
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == VersionStatus.PUBLISHED
-
-    def get_absolute_url(self) -> str:
-        return reverse("questionnaires:version_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         if self.pk:
             stored = QuestionnaireVersion.objects.filter(pk=self.pk).values_list(
@@ -105,6 +94,17 @@ class QuestionnaireVersion(models.Model):
             ):
                 raise PublishedVersionError(self.pk)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("questionnaires:version_detail", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_en, self.title_fr)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == VersionStatus.PUBLISHED
 
 
 class QuestionType(models.TextChoices):
@@ -127,12 +127,6 @@ class _Frozen(models.Model):
     class Meta:
         abstract = True
 
-    def _check_draft(self):
-        if QuestionnaireVersion.objects.filter(
-            pk=self.version_id, status=VersionStatus.PUBLISHED
-        ).exists():
-            raise PublishedVersionError(self.version_id)
-
     def save(self, *args, **kwargs):
         self._check_draft()
         super().save(*args, **kwargs)
@@ -140,6 +134,12 @@ class _Frozen(models.Model):
     def delete(self, *args, **kwargs):
         self._check_draft()
         return super().delete(*args, **kwargs)
+
+    def _check_draft(self):
+        if QuestionnaireVersion.objects.filter(
+            pk=self.version_id, status=VersionStatus.PUBLISHED
+        ).exists():
+            raise PublishedVersionError(self.version_id)
 
 
 class Question(_Frozen):
@@ -349,3 +349,6 @@ class Correction(models.Model):
         ordering = ["submission", "corrected_at"]
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.submission} ({self.corrected_at:%Y-%m-%d})"

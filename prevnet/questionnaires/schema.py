@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -44,6 +44,11 @@ def pick(texts: dict) -> str:
     return texts.get(language) or texts.get("en") or texts.get("fr") or ""
 
 
+def _both(texts: dict | None) -> dict:
+    texts = texts or {}
+    return {"en": texts.get("en", "") or "", "fr": texts.get("fr", "") or ""}
+
+
 @dataclass
 class Node:
     name: str
@@ -60,6 +65,16 @@ class Node:
     children: list[Node] = field(default_factory=list)
     # where the node came from (sheet, row) for error messages of an import
     origin: tuple | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        # Both languages always present, so forms from any source compare equal.
+        self.label, self.hint = _both(self.label), _both(self.hint)
+        self.constraint_message = _both(self.constraint_message)
+
+    def __setattr__(self, name, value):
+        if name in ("label", "hint", "constraint_message") and isinstance(value, dict):
+            value = _both(value)
+        super().__setattr__(name, value)
 
     @property
     def text(self) -> str:
@@ -101,6 +116,9 @@ class Choice:
     name: str
     label: dict = field(default_factory=dict)
     origin: tuple | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        self.label = _both(self.label)
 
     @property
     def text(self) -> str:
