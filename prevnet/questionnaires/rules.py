@@ -21,3 +21,9 @@ def _invited(user, obj) -> bool:
     if access.role_of(user) == access.PUBLIC:
         return False
     return obj is None or may_answer(user, obj)
+
+
+@access.rule("questionnaires.view_questionnaire")
+def _read_questionnaires(user, obj) -> bool:
+    """Questions hold no personal data: anyone signed in may read them (pages and API)."""
+    return access.role_of(user) != access.PUBLIC

@@ -24,7 +24,7 @@ from prevnet.questionnaires.models import (
 
 
 def index(request):
-    access.require(request, "questionnaires.view_questionnaire")
+    access.require(request, "questionnaires.view_results")
     questionnaires = Questionnaire.objects.prefetch_related("versions__campaigns")
     return render(request, "questionnaires/index.html", {"questionnaires": questionnaires})
 
