@@ -115,7 +115,7 @@ def post_submission(request, payload: SubmissionIn):
     except services.AnswerError as exc:
         status = 422 if exc.status == 400 else exc.status
         detail = [{"loc": ["body", "answers", k], "msg": v} for k, v in exc.errors.items()]
-        raise HttpError(status, detail or exc.message) from None
+        return status, {"detail": detail or exc.message}
     return (200 if existed else 201), submission
 
 

@@ -1,0 +1,78 @@
+"""A participant answers the activity-impact questionnaire in French, by their personal link.
+
+A question hides and shows again as the answer it depends on changes (the static evaluator,
+under the page's CSP), a draft is saved, the participant comes back and submits; axe-core
+checks the page at each step.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from prevnet.questionnaires import builtin, services
+from prevnet.questionnaires.models import Submission, SubmissionStatus
+
+pytestmark = pytest.mark.e2e
+
+
+def _rate(page, name: str, value: int) -> None:
+    page.locator(f'input[name="{name}"][value="{value}"]').check()
+
+
+def test_participant_answers_activity_impact_in_french(page, axe, live_cast):
+    services.load_builtin()
+    today = timezone.localdate()
+    campaign = services.open_campaign(
+        services.latest_version(builtin.ACTIVITY_IMPACT),
+        "activity",
+        opens_on=today,
+        closes_on=today + timedelta(days=14),
+        people=[live_cast.person_a],
+    )
+    invitation = campaign.invitations.get()
+    url = f"/fr/questionnaires/answer/{invitation.token}/"
+
+    page.goto(url)
+    expect(page.locator("h1")).to_have_text("Questionnaire sur l'impact de l'activité")
+    axe(page, "answering page, French")
+    who = page.locator("#q-sensitized_who-wrap")
+    expect(who).to_be_hidden()
+    _rate(page, "sensitized", 4)
+    expect(who).to_be_visible()
+    _rate(page, "sensitized", 1)
+    expect(who).to_be_hidden()
+    _rate(page, "sensitized", 5)
+    expect(who).to_be_visible()
+    page.get_by_label("Police").first.check()
+
+    page.get_by_label("Intervenant").check()
+    _rate(page, "strengthen_ccss", 4)
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.locator(".messages")).to_contain_text("Brouillon enregistré")
+    draft = Submission.objects.get()
+    assert draft.status == SubmissionStatus.DRAFT
+    assert draft.answers["sensitized_who"] == ["police"]
+
+    page.goto("/fr/")
+    page.goto(url)  # the participant comes back with the same link
+    expect(page.locator('input[name="strengthen_ccss"][value="4"]')).to_be_checked()
+    expect(who).to_be_visible()
+    _rate(page, "more_programs", 3)
+    page.get_by_role("button", name="Soumettre").click()
+    # Required questions still unanswered: the server lists them, in French, nothing submitted.
+    expect(page.locator(".error-summary")).to_contain_text("Cette question est obligatoire")
+    axe(page, "answering page with errors, French")
+    assert Submission.objects.get().status == SubmissionStatus.DRAFT
+    page.locator('input[name="attended_before"][value="no"]').check()
+    expect(page.locator("#q-changes_worked-wrap")).to_be_hidden()
+    _rate(page, "sustained_after_programme", 5)
+    page.get_by_role("button", name="Soumettre").click()
+    expect(page.locator("main")).to_contain_text("Vos réponses ont été soumises")
+    axe(page, "answered, French")
+    submission = Submission.objects.get()
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert submission.answers["sensitized"] == 5 and "changes_worked" not in submission.answers
