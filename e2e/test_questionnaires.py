@@ -47,7 +47,7 @@ def test_participant_answers_activity_impact_in_french(page, axe, live_cast):
     expect(who).to_be_hidden()
     _rate(page, "sensitized", 5)
     expect(who).to_be_visible()
-    page.get_by_label("Police").first.check()
+    page.locator('input[name="sensitized_who"][value="police"]').check()
 
     page.get_by_label("Intervenant").check()
     _rate(page, "strengthen_ccss", 4)
