@@ -26,6 +26,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from django.utils.translation import gettext as _
+
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
 
@@ -65,21 +67,29 @@ FUNCTIONS = {
 def tokenize(text: str) -> list[tuple[str, str, int]]:
     """(kind, value, position) for each token of ``text``."""
     if not isinstance(text, str):
-        raise ExpressionError("An expression must be text.")
+        raise ExpressionError(_("An expression must be text."))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"The expression is longer than {MAX_LENGTH} characters.")
+        raise ExpressionError(
+            _("The expression is longer than %(n)s characters.") % {"n": MAX_LENGTH}
+        )
     tokens, pos = [], 0
     while pos < len(text):
         match = _TOKEN.match(text, pos)
         if not match:
-            raise ExpressionError(f"Unexpected character {text[pos]!r} at position {pos + 1}.")
+            raise ExpressionError(
+                _("Unexpected character %(c)s at position %(p)s.")
+                % {"c": repr(text[pos]), "p": pos + 1}
+            )
         kind = match.lastgroup
         if kind == "refname":
             kind = "ref"
         if kind == "ref":
             name = match.group("refname").strip()
             if not _NAME.match(name):
-                raise ExpressionError(f"${{{name}}} at position {pos + 1} is not a valid name.")
+                raise ExpressionError(
+                    _("${%(name)s} at position %(p)s is not a valid name.")
+                    % {"name": name, "p": pos + 1}
+                )
             tokens.append(("ref", name, pos))
         elif kind == "string":
             tokens.append(("string", match.group()[1:-1], pos))
@@ -108,16 +118,22 @@ class _Parser:
     def expect(self, value: str):
         kind, got, pos = self.take()
         if got != value or kind not in ("op",):
-            where = f"at position {pos + 1}" if pos >= 0 else "at the end"
-            raise ExpressionError(f"Expected {value!r} {where}, found {got or 'nothing'!r}.")
+            if pos < 0:
+                raise ExpressionError(_("Expected “%(v)s” at the end.") % {"v": value})
+            raise ExpressionError(
+                _("Expected “%(v)s” at position %(p)s, found “%(got)s”.")
+                % {"v": value, "p": pos + 1, "got": got}
+            )
 
     def parse(self):
         if not self.tokens:
-            raise ExpressionError("The expression is empty.")
+            raise ExpressionError(_("The expression is empty."))
         tree = self.binary(0)
         kind, value, pos = self.peek()
         if kind != "end":
-            raise ExpressionError(f"Unexpected {value!r} at position {pos + 1}.")
+            raise ExpressionError(
+                _("Unexpected “%(v)s” at position %(p)s.") % {"v": value, "p": pos + 1}
+            )
         return tree
 
     LEVELS = (("or",), ("and",), ("=", "!=", "<", "<=", ">", ">="), ("+", "-"), ("*", "div", "mod"))
@@ -127,14 +143,14 @@ class _Parser:
             return self.unary()
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExpressionError("The expression is nested too deeply.")
+            raise ExpressionError(_("The expression is nested too deeply."))
         left = self.binary(level + 1)
         ops = self.LEVELS[level]
         while self.peek()[0] == "op" and self.peek()[1] in ops:
             op = self.take()[1]
             left = ("bin", op, left, self.binary(level + 1))
             if level == 2 and self.peek()[0] == "op" and self.peek()[1] in ops:
-                raise ExpressionError("Comparisons cannot be chained; join them with and/or.")
+                raise ExpressionError(_("Comparisons cannot be chained; join them with and/or."))
         self.depth -= 1
         return left
 
@@ -144,7 +160,7 @@ class _Parser:
             self.take()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExpressionError("The expression is nested too deeply.")
+                raise ExpressionError(_("The expression is nested too deeply."))
             node = ("neg", self.unary())
             self.depth -= 1
             return node
@@ -163,14 +179,16 @@ class _Parser:
         if kind == "op" and value == "(":
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExpressionError("The expression is nested too deeply.")
+                raise ExpressionError(_("The expression is nested too deeply."))
             node = self.binary(0)
             self.depth -= 1
             self.expect(")")
             return node
         if kind == "name":
             if value not in FUNCTIONS:
-                raise ExpressionError(f"Unknown function {value!r} at position {pos + 1}.")
+                raise ExpressionError(
+                    _("Unknown function “%(f)s” at position %(p)s.") % {"f": value, "p": pos + 1}
+                )
             self.expect("(")
             args = []
             if self.peek()[1] != ")":
@@ -182,14 +200,20 @@ class _Parser:
             low, high = FUNCTIONS[value]
             if not low <= len(args) <= high:
                 raise ExpressionError(
-                    f"{value}() at position {pos + 1} takes {low}"
-                    + (f" to {high}" if high != low else "")
-                    + f" arguments, not {len(args)}."
+                    _("%(f)s() at position %(p)s takes %(n)s arguments, not %(got)s.")
+                    % {
+                        "f": value,
+                        "p": pos + 1,
+                        "n": f"{low}–{high}" if high != low else low,
+                        "got": len(args),
+                    }
                 )
             return ("call", value, tuple(args))
         if kind == "end":
-            raise ExpressionError("The expression ends too early.")
-        raise ExpressionError(f"Unexpected {value!r} at position {pos + 1}.")
+            raise ExpressionError(_("The expression ends too early."))
+        raise ExpressionError(
+            _("Unexpected “%(v)s” at position %(p)s.") % {"v": value, "p": pos + 1}
+        )
 
 
 @lru_cache(maxsize=2048)
@@ -312,7 +336,9 @@ def _walk(node, answers: Mapping, current):
         return node[1]
     if kind == "ref":
         if node[1] not in answers:
-            raise ExpressionError(f"${{{node[1]}}} is not a question of this form.")
+            raise ExpressionError(
+                _("${%(name)s} is not a question of this form.") % {"name": node[1]}
+            )
         value = answers[node[1]]
         return "" if value is None else value
     if kind == "dot":
@@ -350,7 +376,7 @@ def check(text: str, names: set[str]) -> None:
     unknown = sorted(references(text) - names)
     if unknown:
         raise ExpressionError(
-            "Unknown question " + ", ".join("${" + n + "}" for n in unknown) + "."
+            _("Unknown question %(names)s.") % {"names": ", ".join("${" + n + "}" for n in unknown)}
         )
 
 
