@@ -5,9 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prevnet.network.models import Province, Region
+from prevnet.network.models import Municipality, Person, Province, Region
 from prevnet.questionnaires import schema
-from prevnet.questionnaires.models import Campaign
+from prevnet.questionnaires.models import (
+    Campaign,
+    Purpose,
+    QuestionnaireVersion,
+    Unit,
+    VersionStatus,
+)
 
 
 class ResultFilterForm(forms.Form):
@@ -48,3 +54,61 @@ def answers_from_post(form: schema.Form, data) -> dict:
 
     read(form.nodes, "", raw)
     return raw
+
+
+class XLSFormUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSForm (.xlsx)"),
+        help_text=_("Survey, choices and settings sheets; the version string goes in settings."),
+    )
+
+
+class AnswersUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV export (KoboToolbox or ODK)"),
+        help_text=_("The same form's answers; a csd_code column ties rows to municipalities."),
+    )
+
+
+class CampaignForm(forms.Form):
+    version = forms.ModelChoiceField(
+        QuestionnaireVersion.objects.filter(status=VersionStatus.PUBLISHED).select_related(
+            "questionnaire"
+        ),
+        label=_("Questionnaire version"),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    unit = forms.ChoiceField(label=_("Answered by"), choices=Unit.choices)
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(
+        label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        Municipality.objects.select_related("province"),
+        required=False,
+        label=_("Municipalities invited"),
+        help_text=_("For one answer per municipality."),
+    )
+    people = forms.ModelMultipleChoiceField(
+        Person.objects.all(),
+        required=False,
+        label=_("People invited"),
+        help_text=_("For one answer per person, or as the contact of their municipality."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
+            self.add_error("closes_on", _("The campaign closes before it opens."))
+        if data.get("unit") == Unit.PERSON and not data.get("people"):
+            self.add_error("people", _("Choose the people who answer."))
+        if data.get("unit") == Unit.MUNICIPALITY and not (
+            data.get("municipalities") or data.get("people")
+        ):
+            self.add_error("municipalities", _("Choose the municipalities that answer."))
+        return data
+
+
+class CorrectionReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Why the answers are corrected"), max_length=500)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prevnet.questionnaires import views
+from prevnet.questionnaires import staff_views, views
 
 app_name = "questionnaires"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("campaigns/<int:pk>/export/", views.campaign_export, name="campaign_export"),
     path("campaigns/<int:pk>/send/", views.campaign_send, name="campaign_send"),
     path("campaigns/compare/", views.campaign_compare, name="campaign_compare"),
+    path("import/", staff_views.xlsform_import, name="xlsform_import"),
+    path("versions/<int:pk>/publish/", staff_views.version_publish, name="version_publish"),
+    path("campaigns/new/", staff_views.campaign_create, name="campaign_create"),
+    path(
+        "campaigns/<int:pk>/import-answers/",
+        staff_views.campaign_import_answers,
+        name="campaign_import_answers",
+    ),
+    path("submissions/<int:pk>/", staff_views.submission_detail, name="submission_detail"),
     path("answer/<str:token>/", views.answer, name="answer"),
     path("invitations/<int:pk>/", views.answer_invitation, name="answer_invitation"),
 ]

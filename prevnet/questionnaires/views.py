@@ -39,7 +39,12 @@ def version_detail(request, pk: int):
     access.require(request, "questionnaires.view_questionnaire")
     version = get_object_or_404(QuestionnaireVersion.objects.select_related("questionnaire"), pk=pk)
     form = services.form_of(version)
-    context = {"version": version, "fields": answering.build(form, {}, {}), "preview": True}
+    context = {
+        "version": version,
+        "fields": answering.build(form, {}, {}),
+        "preview": True,
+        "can_manage": access.can(request.user, "questionnaires.manage_campaign"),
+    }
     return render(request, "questionnaires/version_detail.html", context)
 
 
@@ -74,6 +79,9 @@ def campaign_detail(request, pk: int):
         .exclude(pk=campaign.pk)
         .order_by("opens_on"),
         "query": request.GET.urlencode(),
+        "submissions": results.submitted(campaign, region, province).select_related(
+            "municipality__province"
+        ),
     }
     return render(request, "questionnaires/campaign_detail.html", context)
 

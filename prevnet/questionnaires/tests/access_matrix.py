@@ -19,6 +19,12 @@ def _invitation(cast):
     return _campaign(cast).invitations.get()
 
 
+def _submission(cast):
+    from prevnet.questionnaires.services import record_answers
+
+    return record_answers(_invitation(cast), {"uses_ccss": "no"}, final=True)
+
+
 MATRIX = {
     "questionnaires:index": (None, STAFF),
     "questionnaires:mine": (None, SIGNED_IN),
@@ -27,6 +33,10 @@ MATRIX = {
     "questionnaires:campaign_detail": (lambda c: [_campaign(c).pk], STAFF),
     "questionnaires:campaign_export": (lambda c: [_campaign(c).pk], STAFF),
     "questionnaires:campaign_compare": (None, STAFF),
+    "questionnaires:xlsform_import": (None, STAFF),
+    "questionnaires:campaign_create": (None, STAFF),
+    "questionnaires:campaign_import_answers": (lambda c: [_campaign(c).pk], STAFF),
+    "questionnaires:submission_detail": (lambda c: [_submission(c).pk], STAFF),
     # The personal link is the permission: anyone holding it may answer, logged in or not.
     "questionnaires:answer": (lambda c: [_invitation(c).token], ALL),
     # Signed in: only the invited person (cast.person_a is the participant's record).
@@ -37,5 +47,6 @@ MATRIX = {
 }
 
 ELSEWHERE = {
+    "questionnaires:version_publish": "POST only; questionnaires/tests/test_staff_pages.py",
     "questionnaires:campaign_send": "POST only; questionnaires/tests/test_invitations.py",
 }
