@@ -4,7 +4,6 @@ import uuid
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from prevnet.questionnaires.answers_import import import_csv
 from prevnet.questionnaires.models import Submission
@@ -19,12 +18,6 @@ KOBO = (
     "x;y;maybe;;;0;0;;;uuid:" + str(uuid.uuid4()) + ";2026-01-01\n"
     "x;y;no;;;0;0;;9999999;uuid:" + str(uuid.uuid4()) + ";2026-01-01\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 def test_kobo_csv_with_skip_report(cast):

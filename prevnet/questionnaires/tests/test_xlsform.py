@@ -5,7 +5,6 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 from openpyxl import load_workbook
 
 from prevnet.questionnaires import builtin, services, xlsform
@@ -16,13 +15,6 @@ from prevnet.questionnaires.models import QuestionnaireVersion
 def test_round_trip_keeps_everything(form):
     again = xlsform.read(xlsform.write(form))
     assert again == form  # questions, choices, both languages, relevance, constraints, version
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Another test's French request may leave French active in this thread.
-    with translation.override("en"):
-        yield
 
 
 def _edit(content: bytes, sheet: str, row: int, column: str, value) -> bytes:
