@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -115,8 +115,8 @@ def post_submission(request, payload: SubmissionIn):
     except services.AnswerError as exc:
         status = 422 if exc.status == 400 else exc.status
         detail = [{"loc": ["body", "answers", k], "msg": v} for k, v in exc.errors.items()]
-        return status, {"detail": detail or exc.message}
-    return (200 if existed else 201), submission
+        return Status(status, {"detail": detail or exc.message})
+    return Status(200 if existed else 201, submission)
 
 
 @router.get("/submissions", response={200: list[SubmissionOut], **READ_ERRORS})

@@ -53,11 +53,20 @@ class FormProblems(Exception):
 # --- versions -----------------------------------------------------------------------------------
 
 
+# Published versions never change, so their forms are kept in memory once read. The key holds
+# the publication time too, so that a reused primary key (a test database) never matches.
+_PUBLISHED_FORMS: dict[tuple, schema.Form] = {}
+
+
 def form_of(version: QuestionnaireVersion) -> schema.Form:
-    """The version's questions and choices as a ``schema.Form`` (two queries, cached)."""
+    """The version's questions and choices as a ``schema.Form`` (two queries, then cached)."""
     cached = getattr(version, "_form", None)
     if cached is not None:
         return cached
+    key = (version.pk, version.published_at) if version.is_published else None
+    if key in _PUBLISHED_FORMS:
+        version._form = _PUBLISHED_FORMS[key]
+        return version._form
     nodes: dict[int, schema.Node] = {}
     top: list[schema.Node] = []
     for q in Question.objects.filter(version=version).order_by("order"):
@@ -89,6 +98,10 @@ def form_of(version: QuestionnaireVersion) -> schema.Form:
         choices=choices,
     )
     version._form = form
+    if key is not None:
+        if len(_PUBLISHED_FORMS) > 200:
+            _PUBLISHED_FORMS.clear()
+        _PUBLISHED_FORMS[key] = form
     return form
 
 
