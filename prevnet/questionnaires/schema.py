@@ -373,6 +373,8 @@ def _read_nodes(form, nodes, raw, clean, context, errors, prefix, final):
                 continue
             kept = []
             for index, item in enumerate(items, start=1):
+                if all(_is_empty(v) for v in item.values()):
+                    continue  # the blank entry a page offers for adding one
                 entry: dict = {}
                 inner = _Overlay(context, entry)
                 _read_nodes(
