@@ -215,16 +215,14 @@ def export_table(submissions: QuerySet[Submission], labels: bool = False):
     an earlier version line up with later ones; ``__version__`` says which version each row
     answered. A repeated section is one column holding its entries as JSON.
     """
-    submissions = submissions.select_related("version__questionnaire", "municipality").order_by(
-        "pk"
-    )
+    submissions = submissions.select_related("version", "municipality").order_by("pk")
     version_ids = sorted(set(submissions.values_list("version_id", flat=True)))
     versions = QuestionnaireVersion.objects.filter(pk__in=version_ids).select_related(
         "questionnaire"
     )
     forms = {v.pk: form_of(v) for v in versions}
     columns = _columns([forms[pk] for pk in version_ids], labels)
-    meta = ["__version__", "__submitted_at__", "__municipality__", "__status__"]
+    meta = ["__version__", "__campaign__", "__submitted_at__", "__municipality__", "__status__"]
     headers = meta + [header for _key, header, _node, _code in columns]
     choice_text = {}
     for form in forms.values():
@@ -246,6 +244,7 @@ def export_table(submissions: QuerySet[Submission], labels: bool = False):
         for sub in submissions.iterator(chunk_size=500):
             yield [
                 sub.version.version,
+                sub.campaign_id,
                 sub.submitted_at.isoformat() if sub.submitted_at else "",
                 sub.municipality.name if sub.municipality_id else "",
                 sub.status,

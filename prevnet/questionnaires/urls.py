@@ -7,6 +7,7 @@ app_name = "questionnaires"
 urlpatterns = [
     path("", views.index, name="index"),
     path("mine/", views.mine, name="mine"),
+    path("<slug:slug>/export/", views.questionnaire_export, name="questionnaire_export"),
     path("versions/<int:pk>/", views.version_detail, name="version_detail"),
     path("versions/<int:pk>/xlsform/", views.version_xlsform, name="version_xlsform"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign_detail"),

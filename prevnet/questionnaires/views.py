@@ -19,6 +19,7 @@ from prevnet.questionnaires.models import (
     Invitation,
     Questionnaire,
     QuestionnaireVersion,
+    Submission,
     SubmissionStatus,
 )
 
@@ -109,6 +110,20 @@ def campaign_export(request, pk: int):
     return export_response(fmt, f"campaign-{campaign.pk}", headers, rows)
 
 
+def questionnaire_export(request, slug: str):
+    """Every submitted answer to any version of a questionnaire, one column per question."""
+    access.require(request, "questionnaires.view_results")
+    questionnaire = get_object_or_404(Questionnaire, slug=slug)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in FORMATS:
+        raise Http404
+    submissions = Submission.objects.filter(
+        version__questionnaire=questionnaire, status=SubmissionStatus.SUBMITTED
+    )
+    headers, rows = results.export_table(submissions, labels=request.GET.get("headers") == "labels")
+    return export_response(fmt, questionnaire.slug, headers, rows)
+
+
 @require_POST
 def campaign_send(request, pk: int):
     access.require(request, "questionnaires.manage_campaign")
@@ -119,7 +134,7 @@ def campaign_send(request, pk: int):
     )
     messages.success(
         request,
-        _("%(sent)s e-mail(s) queued; %(missing)s invitation(s) without an e-mail address.")
+        _("%(sent)s e-mail(s) queued; %(missing)s invitation(s) with nobody to e-mail.")
         % {"sent": sent, "missing": without_email},
     )
     return redirect(campaign.get_absolute_url())

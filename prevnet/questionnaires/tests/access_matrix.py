@@ -32,6 +32,10 @@ MATRIX = {
     "questionnaires:version_xlsform": (lambda c: [_campaign(c).version.pk], SIGNED_IN),
     "questionnaires:campaign_detail": (lambda c: [_campaign(c).pk], STAFF),
     "questionnaires:campaign_export": (lambda c: [_campaign(c).pk], STAFF),
+    "questionnaires:questionnaire_export": (
+        lambda c: [_campaign(c).version.questionnaire.slug],
+        STAFF,
+    ),
     "questionnaires:campaign_compare": (None, STAFF),
     "questionnaires:xlsform_import": (None, STAFF),
     "questionnaires:campaign_create": (None, STAFF),

@@ -57,7 +57,13 @@ def test_export_splits_select_multiple_and_stamps_the_version(cast, answered):
     )
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
-    assert header[:4] == ["__version__", "__submitted_at__", "__municipality__", "__status__"]
+    assert header[:5] == [
+        "__version__",
+        "__campaign__",
+        "__submitted_at__",
+        "__municipality__",
+        "__status__",
+    ]
     assert "partners/police" in header and "partners/other" in header
     assert row["partners/police"] == "1" and row["__version__"] == "1"
     assert row["partners_other"] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
@@ -97,3 +103,40 @@ def test_invitations_and_reminders_by_email(cast, settings):
     assert len(mail.outbox) == 1  # never twice
     cast.client("staff").post(url, {"what": "remind"})
     assert len(mail.outbox) == 2 and campaign.invitations.get().reminded_at
+
+
+def test_municipal_invitations_go_to_the_coordinators(cast):
+    coordinator = cast.users["coordinator_a"]
+    coordinator.email, coordinator.language = "coord@example.org", "en"
+    coordinator.save()
+    cast.users["coordinator_b"].email = ""
+    cast.users["coordinator_b"].save()
+    campaign = campaign_for(cast)
+    url = reverse("questionnaires:campaign_send", args=[campaign.pk])
+    page = cast.client("staff").post(url, {"what": "invite"}, follow=True)
+    assert [m.to for m in mail.outbox] == [["coord@example.org"]]
+    assert "1 e-mail(s) queued; 1 invitation(s) with nobody to e-mail." in page.content.decode()
+    assert campaign.invitations.get(municipality=cast.city_a).token in mail.outbox[0].body
+
+
+def test_questionnaire_export_lines_up_every_version(cast, answered):
+    from prevnet.questionnaires.schema import Node
+    from prevnet.questionnaires.tests.factories import published, small_form
+
+    form = small_form(version="2")
+    form.nodes.append(Node("budget", "decimal", {"en": "Budget", "fr": "Budget"}))
+    v2 = campaign_for(cast, version=published(form))
+    services.record_answers(
+        v2.invitations.get(municipality=cast.city_b),
+        {"uses_ccss": "no", "budget": "10.5"},
+        final=True,
+    )
+    url = reverse("questionnaires:questionnaire_export", args=["small"]) + "?format=csv"
+    response = cast.client("staff").get(url)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(text)))
+    rows = [dict(zip(table[0], row, strict=True)) for row in table[1:]]
+    assert [(r["__version__"], r["programs"], r["budget"]) for r in rows] == [
+        ("1", "3", ""),
+        ("2", "", "10.5"),
+    ]
