@@ -7,9 +7,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from conftest import ROLES
 from prevnet.network.factories import PersonFactory
 from prevnet.questionnaires import services
 from prevnet.questionnaires.models import Submission
+from prevnet.questionnaires.tests.api_matrix import MATRIX as API_MATRIX
 from prevnet.questionnaires.tests.factories import campaign_for, closed_campaign, published
 
 
@@ -120,3 +122,18 @@ def test_200_concurrent_submissions_are_each_stored_once(cast):
     assert statuses.count(201) == 200
     assert Submission.objects.filter(campaign=campaign).count() == 200
     assert len(set(Submission.objects.values_list("client_uuid", flat=True))) == 200
+
+
+@pytest.mark.parametrize("line", API_MATRIX, ids=[f"{m} {p}" for m, p, *_r in API_MATRIX])
+def test_api_access(cast, line):
+    method, _path, url_of, body_of, expected = line
+    url = url_of(cast)
+    got = {}
+    for who in ROLES:
+        client = cast.client(who)
+        if method == "get":
+            got[who] = client.get(url).status_code
+        else:
+            got[who] = client.post(url, body_of(who), content_type="application/json").status_code
+    assert got == expected, f"{method} {url}: {got}"
+    assert not Submission.objects.exists()
