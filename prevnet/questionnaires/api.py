@@ -102,7 +102,6 @@ def post_submission(request, payload: SubmissionIn):
             raise HttpError(403, "You are not invited to answer this.")
     else:
         raise HttpError(422, "Send the invitation's token or its id.")
-    existed = Submission.objects.filter(client_uuid=payload.client_uuid).exists()
     try:
         submission = services.record_answers(
             invitation,
@@ -116,7 +115,7 @@ def post_submission(request, payload: SubmissionIn):
         status = 422 if exc.status == 400 else exc.status
         detail = [{"loc": ["body", "answers", k], "msg": v} for k, v in exc.errors.items()]
         return Status(status, {"detail": detail or exc.message})
-    return Status(200 if existed else 201, submission)
+    return Status(201 if getattr(submission, "created_now", False) else 200, submission)
 
 
 @router.get("/submissions", response={200: list[SubmissionOut], **READ_ERRORS})

@@ -377,7 +377,7 @@ def _store(invitation, clean, client_uuid, final, user, source, form) -> Submiss
         return existing
     if Submission.objects.filter(client_uuid=client_uuid).exists():
         raise AnswerError(_("This client identifier belongs to another submission."), status=409)
-    return Submission.objects.create(
+    submission = Submission.objects.create(
         campaign=invitation.campaign,
         version=invitation.campaign.version,
         invitation=invitation,
@@ -389,6 +389,8 @@ def _store(invitation, clean, client_uuid, final, user, source, form) -> Submiss
         submitted_by=user if final and user and user.is_authenticated else None,
         source=source,
     )
+    submission.created_now = True  # for the API's 201; a resend or an update answers 200
+    return submission
 
 
 @transaction.atomic
