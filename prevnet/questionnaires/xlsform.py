@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from prevnet.questionnaires import schema
-from prevnet.questionnaires.schema import Choice, Form, Node, Problem
+from prevnet.questionnaires.checks import Problem, check_form
+from prevnet.questionnaires.schema import Choice, Form, Node
 
 LANGS = (("en", "English (en)"), ("fr", "French (fr)"))
 MAX_BYTES = 5 * 1024 * 1024
@@ -182,9 +183,7 @@ def read(content: bytes) -> Form:
     )
     if not form.form_id:
         problems.append(Problem("settings", 2, "form_id", _("The form needs a form_id.")))
-    problems += [
-        p for p in schema.check_form(form) if not (p.column == "type" and "Unknown" in p.message)
-    ]
+    problems += check_form(form)
     if not problems:
         problems += _pyxform_problems(content)
     if problems:
