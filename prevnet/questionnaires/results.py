@@ -93,6 +93,21 @@ class Summary:
     numbers: dict = field(default_factory=dict)
     texts: list = field(default_factory=list)
 
+    def as_dict(self) -> dict:
+        """Plain data, for other capabilities and JSON."""
+        return {
+            "name": self.node.name,
+            "type": self.node.type,
+            "label": self.node.label,
+            "answered": self.answered,
+            "choices": [
+                {"code": code, "label": label, "count": count, "percent": pct}
+                for code, label, count, pct in self.rows
+            ],
+            "numbers": self.numbers,
+            "texts": self.texts,
+        }
+
     @property
     def chart(self) -> str:
         return bar_chart(self) if self.kind == "choices" and self.answered else ""
@@ -151,6 +166,11 @@ def summarize(campaign: Campaign, region=None, province=None) -> list[Summary]:
     """Per question: counts and percentages, mean and median, or the texts given."""
     answers = list(submitted(campaign, region, province).values_list("answers", flat=True))
     return summarize_answers(form_of(campaign.version), answers)
+
+
+def summary_of(campaign: Campaign, name: str, region=None, province=None) -> Summary | None:
+    """The summary of one question by its stable name, or None if the version lacks it."""
+    return next((s for s in summarize(campaign, region, province) if s.node.name == name), None)
 
 
 def compare(a: Campaign, b: Campaign, region=None, province=None) -> list[tuple]:

@@ -45,6 +45,13 @@ def test_summaries_count_only_submitted_answers(answered):
     assert "<svg" in by_name["uses_ccss"].chart
 
 
+def test_one_question_as_plain_data(answered):
+    data = results.summary_of(answered, "partners").as_dict()
+    assert data["answered"] == 1 and data["label"]["fr"] == "Partenaires"
+    assert data["choices"][0] == {"code": "police", "label": "Police", "count": 1, "percent": 100.0}
+    assert results.summary_of(answered, "no_such_question") is None
+
+
 def test_filters_by_province(cast, answered):
     other = cast.city_a.province.__class__.objects.exclude(pk=cast.city_a.province_id).first()
     assert results.response_rate(answered, province=other).invited == 0
