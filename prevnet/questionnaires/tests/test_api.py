@@ -137,3 +137,14 @@ def test_api_access(cast, line):
             got[who] = client.post(url, body_of(who), content_type="application/json").status_code
     assert got == expected, f"{method} {url}: {got}"
     assert not Submission.objects.exists()
+
+
+def test_every_questionnaires_endpoint_has_a_matrix_line(client, db):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    documented = {
+        (method, path)
+        for path, operations in paths.items()
+        if path.startswith("/api/questionnaires/")
+        for method in operations
+    }
+    assert documented == {(method, path) for method, path, *_rest in API_MATRIX}
