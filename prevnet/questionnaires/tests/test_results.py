@@ -56,6 +56,10 @@ def test_filters_by_province(cast, answered):
     other = cast.city_a.province.__class__.objects.exclude(pk=cast.city_a.province_id).first()
     assert results.response_rate(answered, province=other).invited == 0
     assert results.summarize(answered, province=cast.city_a.province)[0].answered == 1
+    region = cast.city_a.province.region
+    assert results.response_rate(answered, region=region).invited == 2
+    elsewhere = region.__class__.objects.exclude(pk=region.pk).first()
+    assert results.summarize(answered, region=elsewhere)[0].answered == 0
 
 
 def test_export_splits_select_multiple_and_stamps_the_version(cast, answered):
