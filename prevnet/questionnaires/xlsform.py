@@ -109,6 +109,7 @@ def read(content: bytes) -> Form:
         choice = Choice(row.get("name", ""), _texts(row, "label"), origin=("choices", number))
         choices.setdefault(list_name, []).append(choice)
     top: list[Node] = []
+    with_other: set[str] = set()
     stack: list[tuple[Node | None, list[Node], int]] = [(None, top, 0)]
     for number, row in _sheet_rows(book, "survey"):
         kind, *rest = row.get("type", "").split() or [""]
@@ -155,6 +156,10 @@ def read(content: bytes) -> Form:
         elif kind in ("begin_group", "begin_repeat", "begin group", "begin repeat"):
             node.type = "group" if "group" in kind else "repeat"
         stack[-1][1].append(node)
+        if node.list_name and "or_other" in rest[1:]:
+            # XLSForm's shorthand for “other, specify”, written out as prevnet keeps it.
+            stack[-1][1].append(_other_specify(node))
+            with_other.add(node.list_name)
         if node.type in ("group", "repeat"):
             stack.append((node, node.children, number))
         if kind and node.type not in schema.TYPES:
@@ -167,6 +172,9 @@ def read(content: bytes) -> Form:
                 )
             )
             node.type = "text"  # reported once; keep checking the rest
+    for list_name in with_other & set(choices):
+        if not any(c.name == "other" for c in choices[list_name]):
+            choices[list_name].append(Choice("other", {"en": "Other", "fr": "Autre"}))
     for parent, _children, number in stack[1:]:
         problems.append(
             Problem("survey", number, "type", _("“%(n)s” is never closed.") % {"n": parent.name})
@@ -189,6 +197,17 @@ def read(content: bytes) -> Form:
     if problems:
         raise XLSFormError(problems)
     return form
+
+
+def _other_specify(node: Node) -> Node:
+    return Node(
+        name=f"{node.name}_other",
+        type="text",
+        label={"en": "Other, specify", "fr": "Autre, préciser"},
+        relevance=f"selected(${{{node.name}}}, 'other')",
+        required=True,
+        origin=node.origin,
+    )
 
 
 def _pyxform_problems(content: bytes) -> list[Problem]:

@@ -122,3 +122,12 @@ def test_load_questionnaires_is_idempotent(db, capsys):
     year1 = services.form_of(QuestionnaireVersion.objects.get(version="year1")).names
     year3 = services.form_of(services.latest_version(builtin.ACTIVITY_IMPACT)).names
     assert set(year1) < set(year3)
+
+
+def test_or_other_becomes_an_explicit_other_specify(outcome_xlsx):
+    form = xlsform.read(_edit(outcome_xlsx, "survey", 3, "type", "select_one yes_no or_other"))
+    names = [n.name for n in form.nodes]
+    assert names[names.index("exchanges_ccss") + 1] == "exchanges_ccss_other"
+    other = form.nodes[names.index("exchanges_ccss") + 1]
+    assert other.relevance == "selected(${exchanges_ccss}, 'other')"
+    assert [c.name for c in form.choices["yes_no"]][-1] == "other"
