@@ -63,8 +63,8 @@ def aim(case, records: dict) -> None:
     """Every other case: existing ids, and a census code that fits the province."""
     if zlib.crc32(repr((case.path_parameters, case.query, case.body)).encode()) % 2:
         return
-    if "pk" in case.path_parameters:
-        collection = "/".join(case.path.split("/")[:3])
+    collection = "/".join(case.path.split("/")[:3])
+    if "pk" in case.path_parameters and collection in records:
         case.path_parameters = {**case.path_parameters, "pk": records[collection]}
     body = case.body
     if isinstance(body, dict):

@@ -36,3 +36,16 @@ MATRIX = {
     "knowledge:import": (None, STAFF),
 }
 ELSEWHERE: dict = {}
+
+
+# The JSON API (merged by api/tests/test_access.py): the public reads published programs.
+API_MATRIX = [
+    ("get", "/api/knowledge/programs", lambda c: "/api/knowledge/programs", None, ALL),
+    (
+        "get",
+        "/api/knowledge/programs/{slug}",
+        lambda c: f"/api/knowledge/programs/{ProgramFactory(slug='api-matrix').slug}",
+        None,
+        ALL,
+    ),
+]

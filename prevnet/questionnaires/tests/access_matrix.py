@@ -54,3 +54,7 @@ ELSEWHERE = {
     "questionnaires:version_publish": "POST only; questionnaires/tests/test_staff_pages.py",
     "questionnaires:campaign_send": "POST only; questionnaires/tests/test_invitations.py",
 }
+
+
+# The JSON API's lines live in api_matrix.py (also run by this app's own tests).
+from prevnet.questionnaires.tests.api_matrix import MATRIX as API_MATRIX  # noqa: E402, F401

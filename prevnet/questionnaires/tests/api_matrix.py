@@ -1,7 +1,7 @@
 """The questionnaires API for every role, in the shape of prevnet/api/tests/test_access.py.
 
-That file's MATRIX does not yet merge per-app lines (the report asks for it); until then
-test_api_access below runs these lines itself, with the same expectations.
+That file merges these lines (as API_MATRIX, through this app's access_matrix.py); this app's
+own test_api_access also runs them.
 """
 
 from conftest import ROLES
