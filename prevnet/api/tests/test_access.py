@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from conftest import ROLES
 from prevnet.api.tests.conftest import send
+from prevnet.core.tests.matrices import app_matrices
 from prevnet.network.models import Person
 
 OK, CREATED, UNAUTH, DENIED, MISSING = 200, 201, 401, 403, 404
@@ -115,15 +113,7 @@ MATRIX = [
 
 # Each capability lists its own endpoints as API_MATRIX (same shape) in
 # prevnet/<app>/tests/access_matrix.py, beside its pages' MATRIX.
-for _config in apps.get_app_configs():
-    if not _config.name.startswith("prevnet."):
-        continue
-    try:
-        _module = importlib.import_module(f"{_config.name}.tests.access_matrix")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{_config.name}.tests.access_matrix":
-            raise
-        continue
+for _module in app_matrices():
     MATRIX.extend(getattr(_module, "API_MATRIX", []))
 
 

@@ -6,27 +6,24 @@ without someone deciding who may open it. The JSON API has its own matrix in api
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
-from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES
 from prevnet.core.models import ApiToken
+from prevnet.core.tests.matrices import (
+    ALL,
+    LOGIN,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    SIGNED_IN,
+    STAFF,
+    app_matrices,
+    only,
+)
 from prevnet.network.factories import OrganizationFactory
 from prevnet.network.models import EngagementEvent, ImportJob
-
-OK, LOGIN, DENIED, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
-
-ALL = dict.fromkeys(ROLES, OK)
-SIGNED_IN = {**dict.fromkeys(ROLES, OK), "anonymous": LOGIN}
-STAFF = {**dict.fromkeys(ROLES, DENIED), "staff": OK, "anonymous": LOGIN}
-
-
-def only(*allowed: str) -> dict:
-    return {**STAFF, **dict.fromkeys(allowed, OK)}
-
 
 # url name -> (arguments from the cast, expected status per role)
 MATRIX = {
@@ -69,15 +66,7 @@ ELSEWHERE = {
 
 # Each capability lists its own pages in prevnet/<app>/tests/access_matrix.py (MATRIX and
 # ELSEWHERE dicts of the same shape; argument functions receive the cast and may create records).
-for _config in apps.get_app_configs():
-    if not _config.name.startswith("prevnet."):
-        continue
-    try:
-        _module = importlib.import_module(f"{_config.name}.tests.access_matrix")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{_config.name}.tests.access_matrix":
-            raise
-        continue
+for _module in app_matrices():
     MATRIX.update(getattr(_module, "MATRIX", {}))
     ELSEWHERE.update(getattr(_module, "ELSEWHERE", {}))
 

@@ -1,6 +1,6 @@
 """Process evaluation's pages, for every role (merged by core's test_access_matrix)."""
 
-from prevnet.core.tests.test_access_matrix import SIGNED_IN, STAFF, only
+from prevnet.core.tests.matrices import SIGNED_IN, STAFF, only
 from prevnet.evaluation import seed
 from prevnet.evaluation.models import EnteredValue, Indicator, LogicItem, LogicModel, Report
 

@@ -1,6 +1,6 @@
 """The programs registry's pages, for every role (merged by core's test_access_matrix)."""
 
-from prevnet.core.tests.test_access_matrix import ALL, only
+from prevnet.core.tests.matrices import ALL, only
 from prevnet.programs.models import MunicipalProgram
 
 
