@@ -400,14 +400,21 @@ def _cyclic_gc_paused():
 
 
 def matches_for(municipality_id: int, crime: dict | None = None, limit: int = LIMIT):
-    """The ten best for a municipality, from the database (the pages call this)."""
+    """The ten best for a municipality, from the database (the pages call this).
+
+    Without ``crime``, the community-data capability's crime profiles (latest rates per
+    violation and the Crime Severity Indexes) are read for every municipality that has them.
+    """
     from prevnet.activities.models import MatchingWeights
+    from prevnet.communitydata.services import crime_profile
 
     weights = Weights.of(MatchingWeights.current())
     interests = interests_of(municipality_id)
     partners = past_partners(municipality_id)
     with _cyclic_gc_paused():
         places = cached_network()
+        if crime is None:
+            crime = crime_profile(list(places)) if municipality_id in places else {}
         return rank(
             places[municipality_id],
             places.values(),

@@ -40,14 +40,37 @@ def network(cast):
 
 
 def test_loader_and_ranking_from_the_database(cast, network, django_assert_max_num_queries):
-    with django_assert_max_num_queries(11):
+    # 11 for the network, up to 4 for the community data's crime profiles.
+    with django_assert_max_num_queries(15):
         matches = matching.matches_for(cast.city_a.pk)
     assert matches[0].place.id == network.pk
     assert "runs the Fourth R, rated promising" in matches[0].reasons
     assert "has a CCSS in place" in matches[0].reasons
     # Nothing changed: the network is reused; only the fingerprint and the seeker are read.
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(9):
         matching.matches_for(cast.city_a.pk)
+
+
+def test_crime_profiles_from_community_data_make_a_similar_city_rank_higher(cast):
+    from prevnet.communitydata.tests.builders import Crime, geography
+
+    twin = MunicipalityFactory(name="Twin", csd_code="3592001", population=50_000)
+    other = MunicipalityFactory(name="Other", csd_code="3592002", population=50_000)
+    cast.city_a.population = 50_000
+    cast.city_a.save()
+    crime = Crime()
+    for city, robbery, theft in [
+        (cast.city_a, 90.0, 10.0),
+        (twin, 88.0, 11.0),
+        (other, 5.0, 900.0),
+    ]:
+        place = geography(city)
+        crime.rates(place, "1610", {2023: robbery})
+        crime.rates(place, "2140", {2023: theft})
+    ranked = [m.place.id for m in matching.matches_for(cast.city_a.pk, limit=50)]
+    assert ranked.index(twin.pk) < ranked.index(other.pk)
+    top = next(m for m in matching.matches_for(cast.city_a.pk, limit=50) if m.place.id == twin.pk)
+    assert "similar crime profile" in top.reasons
 
 
 def test_an_edit_is_seen_at_once_despite_the_kept_network(cast, network):
