@@ -76,5 +76,6 @@ for _perm in (
     "activities.merge_people",
     "activities.change_matchingweights",
     "activities.propose_exchange",
+    "activities.send_impact_questionnaire",
 ):
     access.RULES[_perm] = access._staff_only

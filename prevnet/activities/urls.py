@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prevnet.activities import views, views_matching, views_people, views_training
+from prevnet.activities import views, views_impact, views_matching, views_people, views_training
 
 app_name = "activities"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/register/", views.register_people, name="register_people"),
     path("<int:pk>/join/<str:token>/", views.self_register, name="self_register"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("<int:pk>/impact-questionnaire/", views_impact.send_impact, name="send_impact"),
     path("<int:pk>/exchange/", views.exchange_edit, name="exchange_edit"),
     path("<int:pk>/report/", views.exchange_report, name="exchange_report"),
     path("<int:pk>/sign-in-sheet/", views_people.signin_upload, name="signin_upload"),

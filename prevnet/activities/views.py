@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prevnet.activities import services
+from prevnet.activities import impact, services
 from prevnet.activities.forms import (
     ActionFormSet,
     ActivityFilterForm,
@@ -177,7 +177,10 @@ def activity_detail(request, pk: int):
         if access.can(user, "activities.change_activity", activity)
         else "",
         "is_training": activity.type == ActivityType.TRAINING,
+        "can_send_impact": access.can(user, "activities.send_impact_questionnaire", activity),
     }
+    if context["can_send_impact"]:
+        context["impact_campaign"] = impact.campaign_of(activity)
     if access.role_of(user) != access.PUBLIC:
         # The signed-in person's own certificates for this activity, to download.
         context["my_certificates"] = Certificate.objects.filter(

@@ -103,4 +103,5 @@ MATRIX = {
 ELSEWHERE = {
     "activities:propose_exchange": "POST only; tested in activities/tests/test_matching_pages.py",
     "activities:issue_attendance_certificate": "POST only; tested in test_certificates.py",
+    "activities:send_impact": "POST only; tested in activities/tests/test_impact.py",
 }
