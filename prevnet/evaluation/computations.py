@@ -9,9 +9,8 @@ as it is rather than a number.
 A computation may also list the records behind a number (``records``), for the drill-down;
 ``personal=True`` marks those whose records are people (shown to network staff only).
 
-The activity- and questionnaire-based computations are registered below as not available yet;
-once those capabilities are merged, replace their bodies (same names, so indicators keep
-pointing at them).
+The activity-based computations read the counting services of ``prevnet.activities``; the
+questionnaire-based figures are not computed here yet (that capability is not merged).
 """
 
 from __future__ import annotations
@@ -26,6 +25,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prevnet.activities import services as activity_services
+from prevnet.activities.models import AssessmentResult, ModuleSubject
 from prevnet.network.models import (
     EngagementEvent,
     EngagementKind,
@@ -219,7 +220,7 @@ def additional_programs(period: Period, where: Where, dims=()) -> Value:
     return Value(Decimal(qs.count()), breakdown)
 
 
-# --- helpers for the people-based computations (to be written after the merge) ---------------
+# --- helpers for the people-based computations ------------------------------------------------
 
 
 def count_people(people: QuerySet, dims=()) -> Value:
@@ -260,42 +261,126 @@ def people_records(people: QuerySet):
     return [_("Name"), _("Position"), _("Municipality"), _("Organization")], rows
 
 
-# --- waiting for the Activities and Questionnaires capabilities -------------------------------
+# --- over activities: workshops, assessments, exchanges, direct coaching ---------------------
+# The counting itself lives in prevnet.activities.services (one definition of "sensitized",
+# "trained", ...); here each becomes an indicator's value per period and place.
 
 
-def _needs(capability: str):
-    def fn(period: Period, where: Where, dims=()) -> Value:
-        raise NotAvailable(capability)
-
-    return fn
+def _span(period: Period, where: Where) -> dict:
+    return {"start": period.start, "end": period.end, **_place_args(where)}
 
 
-for _name, _label, _capability, _personal in (
-    (
-        "unique_stakeholders_sensitized",
-        _("Unique municipal stakeholders sensitized (workshop attendance)"),
-        "activities",
-        True,
-    ),
-    (
-        "people_trained_to_standard",
-        _("Key municipal employees trained to the network's standard (assessments)"),
-        "activities",
-        True,
-    ),
-    (
-        "coaching_mentoring_projects",
-        _("Inter-municipal coaching and mentoring projects (exchanges)"),
-        "activities",
-        False,
-    ),
-    (
-        "new_municipalities_coached",
-        _("New municipalities given direct coaching"),
-        "activities",
-        False,
-    ),
-):
-    computation(_name, _label, ("region", "province", "position_type"), personal=_personal)(
-        _needs(_capability)
+def _place_args(where: Where) -> dict:
+    return {"region": where.region, "province": where.province}
+
+
+def _sensitized(period: Period, where: Where) -> QuerySet:
+    return activity_services.sensitized_people(**_span(period, where))
+
+
+def _trained(period: Period, where: Where) -> QuerySet:
+    return activity_services.trained_people(None, **_span(period, where))
+
+
+@computation(
+    "unique_stakeholders_sensitized",
+    _("Unique municipal stakeholders sensitized (workshop attendance)"),
+    disaggregations=("region", "province", "position_type"),
+    records=lambda period, where: people_records(_sensitized(period, where)),
+    personal=True,
+)
+def unique_stakeholders_sensitized(period: Period, where: Where, dims=()) -> Value:
+    return count_people(_sensitized(period, where), dims)
+
+
+@computation(
+    "people_trained_to_standard",
+    _("Key municipal employees trained to the network's standard (assessments)"),
+    disaggregations=("region", "province", "position_type", "module"),
+    records=lambda period, where: people_records(_trained(period, where)),
+    personal=True,
+)
+def people_trained_to_standard(period: Period, where: Where, dims=()) -> Value:
+    value = count_people(_trained(period, where), dims)
+    if "module" in dims:
+        # Per module each person once; a person trained in two modules is in both rows, so
+        # these rows may add up to more than the total.
+        results = AssessmentResult.objects.filter(
+            passed=True,
+            taken_on__gte=period.start,
+            taken_on__lte=period.end,
+            person__in=_trained(period, where).values("pk"),
+        )
+        counts = dict(
+            results.values_list("assessment__module__subject")
+            .annotate(n=Count("person", distinct=True))
+            .order_by()
+        )
+        value.breakdown["module"] = [
+            (str(label), Decimal(counts.get(code, 0))) for code, label in ModuleSubject.choices
+        ]
+    return value
+
+
+def _exchanges(period: Period, where: Where) -> QuerySet:
+    return activity_services.exchange_projects(**_span(period, where))
+
+
+def _exchange_records(period: Period, where: Where):
+    qs = _exchanges(period, where).select_related("activity", "visiting", "host")
+    rows = [
+        [
+            (str(e.activity), e.activity.get_absolute_url()),
+            (e.visiting.name, e.visiting.get_absolute_url()),
+            (e.host.name, e.host.get_absolute_url()),
+            e.activity.starts_on,
+            e.get_status_display(),
+        ]
+        for e in qs.order_by("activity__starts_on", "pk")[:RECORDS_LIMIT]
+    ]
+    headers = [_("Exchange"), _("Visiting municipality"), _("Host"), _("Start"), _("Status")]
+    return headers, rows
+
+
+@computation(
+    "coaching_mentoring_projects",
+    _("Inter-municipal coaching and mentoring projects (exchanges)"),
+    disaggregations=("region", "province"),
+    records=_exchange_records,
+)
+def coaching_mentoring_projects(period: Period, where: Where, dims=()) -> Value:
+    """Exchanges approved or further whose activity starts in the period (a proposal alone is
+    not a project), placed by the visiting municipality."""
+    qs = _exchanges(period, where)
+    return Value(Decimal(qs.count()), _by_place(qs, "visiting__", dims))
+
+
+def _newly_coached(period: Period, where: Where) -> QuerySet:
+    """Municipalities whose first direct coaching falls in the period: "new" ones. A municipality
+    coached in years 1 and 2 counts in year 1 only, so the years add up to the programme."""
+    before = activity_services.coached_municipalities(
+        end=period.start - dt.timedelta(days=1), **_place_args(where)
     )
+    return activity_services.coached_municipalities(**_span(period, where)).exclude(
+        pk__in=before.values("pk")
+    )
+
+
+def _coached_records(period: Period, where: Where):
+    qs = _newly_coached(period, where).select_related("province__region").order_by("name")
+    rows = [
+        [(m.name, m.get_absolute_url()), m.province.name, m.province.region.name]
+        for m in qs[:RECORDS_LIMIT]
+    ]
+    return [_("Municipality"), _("Province or territory"), _("Region")], rows
+
+
+@computation(
+    "new_municipalities_coached",
+    _("New municipalities given direct coaching (first coached in the period)"),
+    disaggregations=("region", "province"),
+    records=_coached_records,
+)
+def new_municipalities_coached(period: Period, where: Where, dims=()) -> Value:
+    qs = _newly_coached(period, where)
+    return Value(Decimal(qs.count()), _by_place(qs, "", dims))
