@@ -64,7 +64,19 @@ def test_report_from_the_demo_data_shows_the_right_figures(demo, cast):
     assert re.search(r"engaged in a CCSS\s+—\s+5\s+—\s+5\s+30", english), english[:3000]
     assert re.search(r"mainstreamed actions fostered\s+—\s+3\s+—\s+3\s+30", english), english[:3000]
     assert "A good first year." in english
-    assert "Not available yet" in english  # the exchanges, questionnaires: not faked
+    # Activities demo, year 1: five different people at the two workshops (one came to both),
+    # one passed the planning assessment, one exchange (reported), Gatineau coached in year 2.
+    activity_figures = {
+        "Unique municipal stakeholders sensitized": "5",
+        "Key municipal employees trained to the standard": "1",
+        "Inter-municipal coaching and mentoring projects": "1",
+        "New municipalities given direct coaching": "0",
+    }
+    for name, expected in activity_figures.items():
+        assert rows[name]["years"]["1"]["value"] == expected, name
+    assert re.search(r"stakeholders sensitized\s+—\s+5\s+500\s+5\s+500", english), english[:3000]
+    assert "Prince Albert (SK)" in english and "A coordinating body with a small staff" in english
+    assert "Not available yet" in english  # the questionnaires: not faked
     french = compact(pdf_text(report.pdf_fr))
     assert re.search(r"engagées dans une SGSC\s+—\s+5\s+—\s+5\s+30", french), french[:3000]
     assert "Une bonne première année." in french
