@@ -232,13 +232,8 @@ def additional_programs(period: Period, where: Where, dims=()) -> Value:
 
 def count_people(people: QuerySet, dims=()) -> Value:
     """Distinct people in ``people`` (a Person queryset, already filtered by period and place),
-    with breakdowns by their municipality's region and province and by position. For the
-    computations over workshop attendance and assessments, e.g.::
-
-        sensitized = Person.objects.filter(attendances__activity__date__range=(p.start, p.end),
-                                           ...).filter(where.municipalities("municipality__"))
-        return count_people(sensitized, dims)
-    """
+    with breakdowns by their municipality's region and province and by position: one query for
+    the total, one for region and province together, one for position."""
     base = people
     if _may_repeat(people):
         base = Person.objects.filter(pk__in=people.values("pk"))
