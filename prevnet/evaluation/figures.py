@@ -143,7 +143,11 @@ def breakdown(indicator: Indicator, period: Period, where: Where) -> dict | None
     dims = [
         d
         for d in comp.disaggregations
-        if not indicator.disaggregations or d in indicator.disaggregations or d == "kind"
+        # "kind" and "module" split the count itself (programs or mainstreamed; by training
+        # module), not the population, so they are shown whatever the indicator lists.
+        if not indicator.disaggregations
+        or d in indicator.disaggregations
+        or d in ("kind", "module")
     ]
     try:
         return compute(indicator, period, where, dims).breakdown

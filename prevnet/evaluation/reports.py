@@ -6,8 +6,8 @@ HTML. Nothing reads live data afterwards: a published report never changes.
 
 Data sections are pluggable: ``@section(code, label)`` registers a function of the programme
 year returning {"headers": [...], "rows": [[...]], "paragraphs": [...]} (plain, JSON-able
-values) or raising ``NotAvailable``. The questionnaire and exchange sections wait for the
-Questionnaires and Activities capabilities; replace their bodies after the merge.
+values) or raising ``NotAvailable``. The questionnaire sections wait for the Questionnaires
+capability; replace their bodies after the merge.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db.models import Q
+from django.db.models.functions import Coalesce, TruncDate
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from prevnet.activities.models import Exchange, ExchangeStatus
 from prevnet.core import programme
 from prevnet.evaluation import charts
 from prevnet.evaluation.computations import NotAvailable
@@ -54,6 +56,12 @@ HEADERS = {
     "province": _("Province or territory"),
     "engagement": _("Engagement"),
     "from": _("From"),
+    "visiting": _("Visiting municipality"),
+    "host": _("Host"),
+    "completed": _("Completed"),
+    "learned": _("What was learned"),
+    "to_apply": _("What will be applied"),
+    "actions": _("Follow-up actions"),
 }
 CODES = dict(EngagementKind.choices)
 
@@ -95,7 +103,43 @@ def _waiting(capability: str):
     return fn
 
 
-section("exchanges", _("Exchanges completed, with their lessons"))(_waiting("activities"))
+@section("exchanges", _("Exchanges completed, with their lessons"))
+def _exchanges(year: int) -> dict:
+    """Exchanges whose report was written during the year (the report completes an exchange:
+    it is where the lessons are), with what was learned, what will be applied and the
+    follow-up actions."""
+    period = year_period(year)
+    done = Coalesce(TruncDate("reported_at"), "return_visit_on", "activity__starts_on")
+    exchanges = (
+        Exchange.objects.filter(status=ExchangeStatus.REPORTED)
+        .annotate(completed=done)
+        .filter(completed__gte=period.start, completed__lte=period.end)
+        .select_related("visiting__province", "host__province")
+        .prefetch_related("actions")
+        .order_by("completed", "visiting__name", "pk")
+    )
+    rows = []
+    for e in exchanges:
+        actions = "; ".join(
+            f"{a.action} ({a.owner}{', ' + a.due_on.isoformat() if a.due_on else ''})"
+            for a in e.actions.all()
+        )
+        rows.append(
+            [
+                f"{e.visiting.name} ({e.visiting.province.abbreviation})",
+                f"{e.host.name} ({e.host.province.abbreviation})",
+                e.completed.isoformat(),
+                e.learned,
+                e.to_apply,
+                actions,
+            ]
+        )
+    return {
+        "headers": ["visiting", "host", "completed", "learned", "to_apply", "actions"],
+        "rows": rows,
+    }
+
+
 section("outcome_questionnaire", _("Outcome questionnaire: summary"))(_waiting("questionnaires"))
 section("impact_questionnaires", _("Activity-impact questionnaires: summary and suggestions"))(
     _waiting("questionnaires")

@@ -105,3 +105,47 @@ ELSEWHERE = {
     "activities:issue_attendance_certificate": "POST only; tested in test_certificates.py",
     "activities:send_impact": "POST only; tested in activities/tests/test_impact.py",
 }
+
+
+def _unpublished(cast):
+    from prevnet.activities.models import Activity
+
+    return Activity.objects.create(
+        type="exchange",
+        title="Proposed exchange",
+        starts_on=dt.date(2025, 11, 1),
+        place=cast.city_b,
+        published=False,
+    )
+
+
+# The JSON API (merged by prevnet/api/tests/test_access.py): (method, documented path, url of
+# the cast, body or None, expected status per role). Read only; 401 asks to sign in.
+API_OK, API_UNAUTH = 200, 401
+API_ALL = dict.fromkeys(ROLES, API_OK)
+API_SIGNED_IN = {**API_ALL, "anonymous": API_UNAUTH}
+
+API_MATRIX = [
+    ("get", "/api/activities/", lambda c: (_activity(c), "/api/activities/")[1], None, API_ALL),
+    (
+        "get",
+        "/api/activities/{activity_id}",
+        lambda c: f"/api/activities/{_activity(c).pk}",
+        None,
+        API_ALL,
+    ),
+    (
+        "get",
+        "/api/activities/{activity_id}",
+        lambda c: f"/api/activities/{_unpublished(c).pk}",
+        None,
+        API_SIGNED_IN,
+    ),
+    (
+        "get",
+        "/api/activities/matching/{municipality_id}",
+        lambda c: f"/api/activities/matching/{c.city_a.pk}",
+        None,
+        API_SIGNED_IN,
+    ),
+]

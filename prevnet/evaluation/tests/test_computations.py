@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from prevnet.evaluation import figures, seed
-from prevnet.evaluation.computations import REGISTRY, NotAvailable, Period, Where
+from prevnet.evaluation.computations import REGISTRY, Period, Where
 from prevnet.evaluation.models import EnteredValue, Indicator
 from prevnet.network.factories import MunicipalityFactory, province
 from prevnet.network.models import EngagementEvent
@@ -140,29 +140,6 @@ def test_additional_program_without_start_counts_when_recorded(places):
         created_at=dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC)
     )
     assert (programs_value(y(1)).total, programs_value(y(2)).total) == (0, 1)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "unique_stakeholders_sensitized",
-        "people_trained_to_standard",
-        "coaching_mentoring_projects",
-        "new_municipalities_coached",
-    ],
-)
-def test_waiting_computations_say_not_available(name):
-    with pytest.raises(NotAvailable):
-        REGISTRY[name].fn(y(1), Where(), ())
-
-
-def test_progress_shows_not_available_rather_than_a_number(places):
-    seed.load()
-    rows = {r.indicator.code: r for r in figures.progress(figures.programme_indicators())}
-    sensitized = rows["stakeholders-sensitized"]
-    assert sensitized.not_available
-    assert sensitized.total.value is None and sensitized.years[1].value is None
-    assert sensitized.years[1].target == 500 and sensitized.total.target == 500
 
 
 def test_progress_of_computed_indicators_against_targets(places):

@@ -64,7 +64,19 @@ def test_report_from_the_demo_data_shows_the_right_figures(demo, cast):
     assert re.search(r"engaged in a CCSS\s+—\s+5\s+—\s+5\s+30", english), english[:3000]
     assert re.search(r"mainstreamed actions fostered\s+—\s+3\s+—\s+3\s+30", english), english[:3000]
     assert "A good first year." in english
-    assert "Not available yet" in english  # the exchanges, questionnaires: not faked
+    # Activities demo, year 1: five different people at the two workshops (one came to both),
+    # one passed the planning assessment, one exchange (reported), Gatineau coached in year 2.
+    activity_figures = {
+        "Unique municipal stakeholders sensitized": "5",
+        "Key municipal employees trained to the standard": "1",
+        "Inter-municipal coaching and mentoring projects": "1",
+        "New municipalities given direct coaching": "0",
+    }
+    for name, expected in activity_figures.items():
+        assert rows[name]["years"]["1"]["value"] == expected, name
+    assert re.search(r"stakeholders sensitized\s+—\s+5\s+500\s+5\s+500", english), english[:3000]
+    assert "Prince Albert (SK)" in english and "A coordinating body with a small staff" in english
+    assert "Not available yet" in english  # the questionnaires: not faked
     french = compact(pdf_text(report.pdf_fr))
     assert re.search(r"engagées dans une SGSC\s+—\s+5\s+—\s+5\s+30", french), french[:3000]
     assert "Une bonne première année." in french
@@ -186,3 +198,55 @@ def test_hostile_commentary_and_title_stay_text(cast):
     assert "<b>Year</b>" not in page and "<script>alert(1)" not in page
     too_long = cast.client("staff").post(url, {"overview_en": "x" * 6000})
     assert too_long.status_code == 200  # refused with a message: 5,000 characters at most
+
+
+def _exchange(visiting, host, day, status, learned="", reported=None):
+    from prevnet.activities.models import Activity, Exchange
+
+    act = Activity.objects.create(
+        type="exchange", title=f"{visiting.name} visits", starts_on=day, place=host
+    )
+    return Exchange.objects.create(
+        activity=act,
+        visiting=visiting,
+        host=host,
+        status=status,
+        learned=learned,
+        to_apply="Apply: " + learned if learned else "",
+        reported_at=reported and dt.datetime.combine(reported, dt.time(12), tzinfo=dt.UTC),
+    )
+
+
+def test_exchanges_section_lists_the_year_s_completed_exchanges_with_their_lessons(cast):
+    from prevnet.activities.models import FollowUpAction
+    from prevnet.evaluation import reports
+    from prevnet.network.factories import MunicipalityFactory, province
+
+    # Programme year 1 = 2020-04-01 to 2021-03-31 (the evaluation tests' calendar).
+    a = MunicipalityFactory(name="Avonlea", province=province("PE"), csd_code="1100901")
+    b = MunicipalityFactory(name="Bellevue", province=province("QC"), csd_code="2400901")
+    first = _exchange(a, b, dt.date(2020, 5, 1), "reported", "Night patrols", dt.date(2020, 9, 1))
+    FollowUpAction.objects.create(
+        exchange=first, action="Brief council", owner="Mayor", due_on=dt.date(2020, 10, 1)
+    )
+    _exchange(b, a, dt.date(2021, 3, 1), "reported", "<script>x</script>", dt.date(2021, 3, 31))
+    _exchange(a, b, dt.date(2021, 3, 1), "reported", "Next year", dt.date(2021, 4, 1))
+    _exchange(b, a, dt.date(2020, 6, 1), "return_done")  # visits done, no report: no lessons
+    section = reports._exchanges(1)
+    assert [r[0] for r in section["rows"]] == ["Avonlea (PE)", "Bellevue (QC)"]
+    assert section["rows"][0][1:] == [
+        "Bellevue (QC)",
+        "2020-09-01",
+        "Night patrols",
+        "Apply: Night patrols",
+        "Brief council (Mayor, 2020-10-01)",
+    ]
+    assert [r[3] for r in reports._exchanges(2)["rows"]] == ["Next year"]
+    report = Report.objects.create(year=1, title="Year 1")
+    reports.build(report)
+    assert report.figures["sections"]["exchanges"]["available"]
+    assert "&lt;script&gt;x&lt;/script&gt;" in report.html_en and "<script>x" not in report.html_en
+    assert "Ce qui a été appris" in report.html_fr
+    english = compact(pdf_text(report.pdf_en))
+    assert "Exchanges completed, with their lessons" in english
+    assert "Night patrols" in english and "Brief council" in english
