@@ -14,4 +14,7 @@ class EvaluationConfig(AppConfig):
     demo_loader = "prevnet.evaluation.demo.load"
 
     def ready(self):
-        from prevnet.evaluation import rules  # noqa: F401 - registers this app's access rules
+        from prevnet.evaluation import (  # noqa: F401 - registrations
+            report_questionnaires,  # the report's questionnaire sections
+            rules,  # this app's access rules
+        )

@@ -6,8 +6,8 @@ HTML. Nothing reads live data afterwards: a published report never changes.
 
 Data sections are pluggable: ``@section(code, label)`` registers a function of the programme
 year returning {"headers": [...], "rows": [[...]], "paragraphs": [...]} (plain, JSON-able
-values) or raising ``NotAvailable``. The questionnaire sections wait for the Questionnaires
-capability; replace their bodies after the merge.
+values) or raising ``NotAvailable`` (shown as "not available yet", never as zero). The
+questionnaire sections are in report_questionnaires.py; cells may be {"en", "fr"} pairs.
 """
 
 from __future__ import annotations
@@ -96,13 +96,6 @@ def _engagement(year: int) -> dict:
     }
 
 
-def _waiting(capability: str):
-    def fn(year: int) -> dict:
-        raise NotAvailable(capability)
-
-    return fn
-
-
 @section("exchanges", _("Exchanges completed, with their lessons"))
 def _exchanges(year: int) -> dict:
     """Exchanges whose report was written during the year (the report completes an exchange:
@@ -140,10 +133,14 @@ def _exchanges(year: int) -> dict:
     }
 
 
-section("outcome_questionnaire", _("Outcome questionnaire: summary"))(_waiting("questionnaires"))
-section("impact_questionnaires", _("Activity-impact questionnaires: summary and suggestions"))(
-    _waiting("questionnaires")
-)
+# The questionnaire sections are in report_questionnaires.py (registered by the app's ready()).
+
+
+def _cell(value, language: str) -> str:
+    """A stored cell: a code to translate, a {"en", "fr"} pair, or plain text."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value.get("en", ""))
+    return str(CODES.get(value, value))
 
 
 def _number(value) -> str | None:
@@ -227,7 +224,7 @@ def render_html(report: Report, language: str) -> str:
         for code, (label, _fn) in SECTIONS.items():
             data = dict(figures["sections"].get(code, {"available": False}))
             data["headers"] = [str(HEADERS.get(h, h)) for h in data.get("headers", [])]
-            data["rows"] = [[str(CODES.get(c, c)) for c in row] for row in data.get("rows", [])]
+            data["rows"] = [[_cell(c, language) for c in row] for row in data.get("rows", [])]
             sections.append({"code": code, "label": str(label), **data})
         commentary = [
             (str(label), report.commentary.get(f"{code}_{language}", ""))

@@ -107,3 +107,13 @@ def test_no_campaign_says_not_available_rather_than_zero():
     with pytest.raises(NotAvailable):
         rq.outcome_questionnaire(2)
     assert Choice("x", {"en": "X"}).text == "X"
+
+
+def test_the_sections_are_registered_and_cells_render_in_the_reports_language():
+    from prevnet.evaluation import reports
+
+    assert reports.SECTIONS["outcome_questionnaire"][1] is rq.outcome_questionnaire
+    assert reports.SECTIONS["impact_questionnaires"][1] is rq.impact_questionnaires
+    assert reports._cell({"en": "Yes", "fr": "Oui"}, "fr") == "Oui"
+    assert reports._cell({"en": "Yes", "fr": ""}, "fr") == "Yes"
+    assert reports._cell(3, "fr") == "3"
