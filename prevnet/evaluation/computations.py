@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,7 @@ from prevnet.network.models import (
     Province,
 )
 from prevnet.programs.models import MunicipalProgram
+from prevnet.questionnaires.models import Submission, SubmissionStatus
 
 
 class NotAvailable(Exception):  # noqa: N818 - a state shown to users, not a failure
@@ -143,17 +144,36 @@ def _name(place) -> str:
 # --- over the registry: municipalities engaged in a CCSS and exchanging ------------------------
 
 
+def _said_engaged(on: dt.date) -> QuerySet:
+    """Municipalities whose latest outcome questionnaire submitted by ``on`` answers yes to
+    both "uses a CCSS" and "exchanges with others about it" (stable question names)."""
+    outcome = Submission.objects.filter(
+        version__questionnaire__slug="outcome",
+        status=SubmissionStatus.SUBMITTED,
+        submitted_at__date__lte=on,
+        municipality__isnull=False,
+    )
+    latest = outcome.filter(municipality=OuterRef("municipality")).order_by("-submitted_at", "-pk")
+    return outcome.filter(
+        pk=Subquery(latest.values("pk")[:1]),
+        answers__uses_ccss="yes",
+        answers__exchanges_ccss="yes",
+    ).values("municipality")
+
+
 def _engaged(period: Period, where: Where) -> QuerySet:
     """Municipalities both engaged in a CCSS and exchanging with others on the period's last day
-    (the seed's "go from 15 to 30 municipalities exchanging and engaged in CCSS")."""
+    (the seed's "go from 15 to 30 municipalities exchanging and engaged in CCSS"): by the
+    registry's engagement history, or by their latest outcome questionnaire."""
     on = period.as_of
     current = Q(started_on__lte=on) & (Q(ended_on__isnull=True) | Q(ended_on__gt=on))
     ccss = EngagementEvent.objects.filter(current, kind=EngagementKind.CCSS).values("municipality")
     exchanging = EngagementEvent.objects.filter(current, kind=EngagementKind.EXCHANGING).values(
         "municipality"
     )
-    return Municipality.objects.filter(where.municipalities(), pk__in=ccss).filter(
-        pk__in=exchanging
+    by_registry = Q(pk__in=ccss) & Q(pk__in=exchanging)
+    return Municipality.objects.filter(
+        where.municipalities(), by_registry | Q(pk__in=_said_engaged(on))
     )
 
 

@@ -227,3 +227,40 @@ def test_count_people_helper_for_the_people_based_computations(places):
     headers, rows = people_records(twice)
     assert [r[0][0].split()[-1] for r in rows] == ["Adams", "Brown", "Côté", "Nowhere"]
     assert headers[0] == "Name" and rows[3][2] == "—"
+
+
+def test_engaged_also_by_the_latest_outcome_questionnaire(places):
+    from django.utils import timezone
+
+    from prevnet.questionnaires import services
+    from prevnet.questionnaires.models import Submission, SubmissionStatus
+    from prevnet.questionnaires.tests.factories import published, small_form
+
+    on1, on2, qc1, ns1 = places
+    engaged(on1, "ccss", "2019-01-01")
+    engaged(on1, "exchanging", "2019-01-01")  # by the registry
+    engaged(ns1, "ccss", "2020-01-01")  # the registry alone: a CCSS, no exchanging
+    version = published(small_form("outcome", "t1"))
+    campaign = services.open_campaign(
+        version, "year1", opens_on=D("2020-05-01"), closes_on=D("2021-03-31"), municipalities=places
+    )
+
+    def answer(city, day, uses, exchanges, status=SubmissionStatus.SUBMITTED):
+        at = timezone.make_aware(dt.datetime.fromisoformat(f"{day}T12:00"))
+        Submission.objects.create(
+            campaign=campaign,
+            version=version,
+            municipality=city,
+            answers={"uses_ccss": uses, "exchanges_ccss": exchanges},
+            status=status,
+            submitted_at=at,
+        )
+
+    answer(ns1, "2020-10-01", "yes", "yes")  # says both: counts
+    answer(qc1, "2020-06-01", "yes", "yes")
+    answer(qc1, "2021-02-01", "yes", "no")  # its latest answer stopped exchanging: not counted
+    answer(on2, "2020-07-01", "yes", "yes", status=SubmissionStatus.DRAFT)  # a draft: not counted
+    answer(on2, "2021-04-02", "yes", "yes")  # after year 1: counts from year 2
+    assert engaged_value(y(1)).total == 2  # on1 (registry), ns1 (questionnaire)
+    assert engaged_value(y(2)).total == 3  # and on2
+    assert engaged_value(y(1), Where(province=ns1.province_id)).total == 1
