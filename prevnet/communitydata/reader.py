@@ -141,6 +141,10 @@ class StatcanZip:
             io.BufferedReader(counting, 1 << 20), encoding="utf-8-sig", newline=""
         )
 
+    def data_text(self):
+        """The data file as text (for a bulk loader that drives the csv module itself)."""
+        return self._text(self.data_name)
+
     def data_bytes(self, on_read=None):
         """The data file as decompressed bytes (for a bulk loader that parses it itself)."""
         counting = _Counting(self.zip.open(self.data_name), on_read)
