@@ -182,7 +182,7 @@ class Writer:
                 if self.raw:
                     # The series id, then REF_DATE, VALUE, STATUS, SYMBOL, TERMINATED, DECIMALS
                     # as text: the value read by the column's REAL affinity.
-                    values = "?, ?, NULLIF(?, ''), ?, ?, ? = 't', ?"
+                    values = "?, ?, NULLIF(?, ''), ?, ?, ? = 't', COALESCE(NULLIF(?, ''), 0)"
                 else:
                     values = ", ".join(["?"] * len(OBS_COLUMNS))
                 # The sqlite3 cursor itself: Django's wrapper would turn every ? into %s and back.
