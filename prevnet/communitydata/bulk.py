@@ -144,7 +144,7 @@ class Writer:
     """Bulk writes: COPY on PostgreSQL, executemany on SQLite; direct or through staging.
 
     ``raw`` (SQLite): the rows are the file's text and SQLite converts them;
-    ``check_raw`` then looks for what it could not convert. Raw rows always go through the
+    ``settle_raw`` then looks for what it could not convert. Raw rows always go through the
     staging table: copied from it in (series, period) order, the observation index grows at
     its end instead of taking the file's period-major order, several times faster once the
     index outgrows the page cache."""
@@ -194,29 +194,34 @@ class Writer:
         if not self.raw:  # raw: an iterator, counted by the caller
             self.inserted += len(rows)
 
-    def check_raw(self) -> None:
-        """SQLite keeps as text what its column affinity could not read as a number; the
-        row-by-row path truncates long codes (and names the row of a bad value)."""
+    def settle_raw(self, rows: int) -> None:
+        """Check the staged text: SQLite keeps as text what its column affinity could not read
+        as a number, and the row-by-row path cuts long codes (and names the row of a bad
+        value). A first import copies the valid rows in (series, period) order in the same
+        pass, and falls back if any was left out."""
+        valid = (
+            "typeof(value) <> 'text' AND typeof(decimals) = 'integer' AND length(ref_date) <= 10"
+            " AND length(status) <= 4 AND length(symbol) <= 4"
+        )
+        cols = ", ".join(OBS_COLUMNS)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT 1 FROM {self.target} WHERE typeof(value) = 'text'"  # noqa: S608
-                " OR typeof(decimals) <> 'integer' OR length(ref_date) > 10"
-                " OR length(status) > 4 OR length(symbol) > 4 LIMIT 1"
-            )
-            if cursor.fetchone():
-                raise Fallback
+            if self.direct:
+                cursor.execute(
+                    f"INSERT INTO {self.obs} ({cols}) SELECT {cols} FROM {self.target}"  # noqa: S608
+                    f" WHERE {valid} ORDER BY series_id, ref_date"
+                )
+                if cursor.rowcount != rows:
+                    raise Fallback
+                cursor.execute(f"DROP TABLE {self.target}")
+            else:
+                cursor.execute(f"SELECT 1 FROM {self.target} WHERE NOT ({valid}) LIMIT 1")  # noqa: S608
+                if cursor.fetchone():
+                    raise Fallback
 
     def finish(self, run: ImportRun | None) -> tuple[int, int]:
         """(created, updated)."""
         obs, stage, cols = self.obs, self.target, ", ".join(OBS_COLUMNS)
         if self.direct:
-            if self.staged:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"INSERT INTO {obs} ({cols}) SELECT {cols} FROM {stage}"  # noqa: S608
-                        " ORDER BY series_id, ref_date"
-                    )
-                    cursor.execute(f"DROP TABLE {stage}")
             return self.inserted, 0
         distinct = "IS DISTINCT FROM" if self.pg else "IS NOT"
         differs = (
@@ -304,7 +309,7 @@ def load_sqlite(source, maker: SeriesMaker, writer: Writer, progress, batch_size
     finally:
         if collecting:
             gc.enable()
-    writer.check_raw()
+    writer.settle_raw(rows)
     return rows
 
 
