@@ -320,18 +320,21 @@ def load_postgresql(source, maker: SeriesMaker, writer: Writer, progress) -> int
             width = _copy_raw(cursor, source, progress)
             col = {name: f"c{width - len(FIXED_END) + i}" for i, name in enumerate(FIXED_END)}
             cursor.execute("ANALYZE cd_stage_raw")
-            cursor.execute(
-                f"SELECT {col['COORDINATE']}, min(c1), min(c2), min({col['VECTOR']}),"  # noqa: S608
-                f" min({col['UOM']}), min({col['SCALAR_FACTOR']})"
-                f" FROM cd_stage_raw GROUP BY {col['COORDINATE']}"
-            )
-            for coordinate, geo, dguid, vector, uom, scalar in cursor.fetchall():
-                if coordinate is None or len(coordinate) > 80:
-                    raise Fallback
-                if coordinate not in maker.series:
-                    args = (geo, dguid, coordinate, vector, uom, scalar)
-                    maker.make(*(a or "" for a in args), line=0)
-            maker.flush()
+            # A server-side cursor: a table has hundreds of thousands of cells.
+            with connection.chunked_cursor() as cells:
+                cells.execute(
+                    f"SELECT {col['COORDINATE']}, min(c1), min(c2), min({col['VECTOR']}),"  # noqa: S608
+                    f" min({col['UOM']}), min({col['SCALAR_FACTOR']})"
+                    f" FROM cd_stage_raw GROUP BY {col['COORDINATE']}"
+                )
+                while chunk := cells.fetchmany(20_000):
+                    for coordinate, geo, dguid, vector, uom, scalar in chunk:
+                        if coordinate is None or len(coordinate) > 80:
+                            raise Fallback
+                        if coordinate not in maker.series:
+                            args = (geo, dguid, coordinate, vector, uom, scalar)
+                            maker.make(*(a or "" for a in args), line=0)
+                    maker.flush()
             cursor.execute(f"ANALYZE {Series._meta.db_table}")
             with trusted_references(cursor):
                 cursor.execute(
