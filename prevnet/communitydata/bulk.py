@@ -263,10 +263,8 @@ class Writer:
 
 
 def load_sqlite(source, maker: SeriesMaker, writer: Writer, progress, batch_size: int) -> int:
-    """Rows read. The csv module parses a batch; set operations find its new coordinates; the
-    batch is turned into columns, the coordinates into series ids by the dictionary, and the
-    rows zipped back, all in C; SQLite converts the text. No Python code runs per row but for
-    a new series."""
+    """Rows read. The csv module parses a batch; set operations find its new coordinates; per
+    row only a dictionary look-up and a tuple of the file's text; SQLite converts the text."""
     n_end = len(FIXED_END)
     coordinate_of = itemgetter(-6)
     rows = 0
@@ -293,10 +291,8 @@ def load_sqlite(source, maker: SeriesMaker, writer: Writer, progress, batch_size
                                 raise Fallback  # stored cut short: found by the row-by-row path
                             maker.make(f[1], f[2], f[-6], f[-7], f[-n_end], f[-n_end + 2], 0)
                     maker.flush()
-                cols = list(zip(*batch, strict=True))
-                ids = map(maker.series.__getitem__, cols[-6])
-                fields = (cols[0], cols[-5], cols[-4], cols[-3], cols[-2], cols[-1])
-                writer.write(zip(ids, *fields, strict=True))
+                get = maker.series.__getitem__
+                writer.write([(get(f[-6]), f[0], f[-5], f[-4], f[-3], f[-2], f[-1]) for f in batch])
                 rows += len(batch)
                 if progress:
                     progress(rows, source.bytes_read, source.data_size)
