@@ -91,9 +91,7 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
             if connection.vendor == "postgresql":
                 result.rows = bulk.load_postgresql(source, maker, writer, progress)
             else:
-                result.rows = writer.inserted = bulk.load_sqlite(
-                    source, maker, writer, progress, BATCH
-                )
+                result.rows = bulk.load_sqlite(source, maker, writer, progress, BATCH)
     except bulk.Fallback:
         writer = bulk.Writer(direct=fresh)
         maker = bulk.SeriesMaker(table, members, meta)
