@@ -6,8 +6,13 @@ beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own pr
 Generate the file first (bench/communitydata_generate.py). prevnet reads the zip as downloaded
 (decompressing as it goes); pandas and DuckDB read the CSV extracted beforehand (var/bench/),
 so they are spared the decompression. Peak memory is each child's maximum resident set size
-(os.wait4). The SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and
-prevnet_cd_bench) for bench/communitydata_page.py; delete the files under var/bench/ after.
+(os.wait4); CPU time is the child's user + system time and, for PostgreSQL, also the server
+backend's (read from /proc before the connection closes: COPY, sorting and indexing happen
+there). "PostgreSQL, not superuser" runs the same import with the foreign-key triggers kept
+(what a database role without superuser gets; see bulk.trusted_references). The SQLite and
+PostgreSQL databases are kept (var/bench/bench.sqlite3 and prevnet_cd_bench) for
+bench/communitydata_page.py; delete the files under var/bench/ and drop prevnet_cd_bench and
+prevnet_cd_bench_nosu after.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv/bin/python")
 SQLITE = ROOT / "var/bench/bench.sqlite3"
 PG = "postgres://postgres@127.0.0.1:5432/prevnet_cd_bench"
+PG_NOSU = "postgres://postgres@127.0.0.1:5432/prevnet_cd_bench_nosu"
 
 PREVNET = """
 import os, sys, django
@@ -31,11 +37,21 @@ sys.path.insert(0, {root!r})
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
+from prevnet.communitydata import bulk
 from prevnet.communitydata.importer import import_statcan_zip
-import time
+from django.db import connection
+import contextlib, time
+if {keep_fk!r}:
+    bulk.trusted_references = lambda cursor: contextlib.nullcontext()
 t = time.perf_counter()
 r = import_statcan_zip({path!r})
-print(f"rows={{r.rows}} created={{r.created}} import_s={{time.perf_counter() - t:.1f}}")
+server = ""
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = open(f"/proc/{{cursor.fetchone()[0]}}/stat").read().rsplit(")", 1)[1].split()
+        server = f" server_cpu_s={{(int(stat[11]) + int(stat[12])) / os.sysconf('SC_CLK_TCK'):.1f}}"
+print(f"rows={{r.rows}} created={{r.created}} import_s={{time.perf_counter() - t:.1f}}{{server}}")
 """
 PANDAS = """
 import pandas as pd
@@ -59,7 +75,8 @@ def run_measured(name: str, code: str, env: dict | None = None):
     _pid, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     peak_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
-    return name, wall, peak_mb, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return name, wall, cpu, peak_mb, os.waitstatus_to_exitcode(status)
 
 
 def main(zip_path: Path) -> None:
@@ -78,32 +95,25 @@ def main(zip_path: Path) -> None:
         flush=True,
     )
     SQLITE.unlink(missing_ok=True)
-    subprocess.run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-qc",
-            "DROP DATABASE IF EXISTS prevnet_cd_bench",
-        ],
-        check=True,
-    )
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE prevnet_cd_bench"],
-        check=True,
-    )
+    for db in ("prevnet_cd_bench", "prevnet_cd_bench_nosu"):
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {db}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {db}"], check=True)
     jobs = [
         (
             "prevnet → SQLite",
-            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=False),
             {"DATABASE_URL": f"sqlite:///{SQLITE}"},
         ),
         (
             "prevnet → PostgreSQL",
-            PREVNET.format(root=str(ROOT), path=str(zip_path)),
+            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=False),
             {"DATABASE_URL": PG},
+        ),
+        (
+            "prevnet → PostgreSQL, not superuser",
+            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=True),
+            {"DATABASE_URL": PG_NOSU},
         ),
         ("pandas.read_csv", PANDAS.format(csv=str(csv_path)), None),
         (
@@ -112,11 +122,14 @@ def main(zip_path: Path) -> None:
             None,
         ),
     ]
-    print("| what | wall time | peak memory (RSS) |\n|---|---|---|", flush=True)
+    print(
+        "| what | wall time | CPU time (process) | peak memory (RSS) |\n|---|---|---|---|",
+        flush=True,
+    )
     for name, code, env in jobs:
-        name, wall, peak, code_ = run_measured(name, code, env)
+        name, wall, cpu, peak, code_ = run_measured(name, code, env)
         note = "" if code_ == 0 else f" (exit {code_})"
-        print(f"| {name} | {wall:.1f} s | {peak:.0f} MB |{note}", flush=True)
+        print(f"| {name} | {wall:.1f} s | {cpu:.1f} s | {peak:.0f} MB |{note}", flush=True)
     zip_path.with_suffix(".duckdb").unlink(missing_ok=True)
     csv_path.unlink(missing_ok=True)
 

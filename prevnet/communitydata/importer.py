@@ -21,15 +21,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prevnet.communitydata import crime
-from prevnet.communitydata.geography import Matcher
+from prevnet.communitydata import bulk, crime
 from prevnet.communitydata.models import (
     Dimension,
-    Geography,
     ImportRun,
     Member,
     Observation,
-    ObservationChange,
     RunStatus,
     Series,
     Table,
@@ -37,7 +34,6 @@ from prevnet.communitydata.models import (
 from prevnet.communitydata.reader import FIXED_END, Metadata, StatcanFileError, StatcanZip
 
 BATCH = 20_000
-OBS_COLUMNS = ("series_id", "ref_date", "value", "status", "symbol", "terminated", "decimals")
 Progress = Callable[[int, int, int], None]  # (rows read, bytes read, bytes total)
 
 
@@ -82,92 +78,26 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
             cursor.execute(f"LOCK TABLE {Series._meta.db_table} IN EXCLUSIVE MODE")
     table, members = _save_metadata(meta)
     crime.map_table(table)
-    geo_position = _geo_position(meta)
     fresh = not Observation.objects.filter(series__table=table).exists()
-    series = dict(Series.objects.filter(table=table).values_list("coordinate", "id"))
-    geographies = dict(Geography.objects.values_list("key", "id"))
-    writer = _Writer(direct=fresh)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             # A larger page cache (64 MB) keeps the observation index's inserts in memory.
             cursor.execute("PRAGMA cache_size = -65536")
-    matcher = None
-    next_series = (Series.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-    new_series: list[tuple] = []
     result = Result(table=table)
-    width_end = len(FIXED_END)
-    n_dims = len(meta.dimensions)
-    batch: list[tuple] = []
-    line = 1
-    for line, f in source.rows():
-        coordinate = f[-6]
-        series_id = series.get(coordinate)
-        if series_id is None:
-            keys = coordinate.split(".")
-            if len(keys) != n_dims or not all(k.isdigit() for k in keys):
-                raise StatcanFileError(
-                    _("COORDINATE %(c)s does not name one member of each of the %(n)s dimensions.")
-                    % {"c": coordinate[:40], "n": n_dims},
-                    line=line,
-                    column="COORDINATE",
-                )
-            geo, dguid = f[1], f[2]
-            geo_key = dguid or f"GEO:{geo}"
-            geography_id = geographies.get(geo_key)
-            if geography_id is None:
-                matcher = matcher or Matcher()
-                geography = matcher.new(geo_key, geo, dguid)
-                geography.save()
-                geography_id = geographies[geo_key] = geography.pk
-            others = [int(k) for i, k in enumerate(keys, 1) if i != geo_position]
-            ids = [members.get((pos, mid)) for pos, mid in _positions(others, geo_position)]
-            if None in ids:
-                raise StatcanFileError(
-                    _("COORDINATE %(c)s names a member the metadata file does not list.")
-                    % {"c": coordinate[:40]},
-                    line=line,
-                    column="COORDINATE",
-                )
-            series_id = series[coordinate] = next_series
-            next_series += 1
-            uom, scalar = f[-width_end], f[-width_end + 2].strip()
-            new_series.append(
-                (
-                    series_id,
-                    table.pk,
-                    geography_id,
-                    coordinate[:80],
-                    f[-7][:20],
-                    ids[0] if ids else None,
-                    ids[1] if len(ids) > 1 else None,
-                    uom[:100],
-                    scalar[:30],
-                )
-            )
-        raw = f[-5]
-        try:
-            value = float(raw) if raw else None
-            decimals = int(f[-1]) if f[-1] else 0
-        except ValueError:
-            raise StatcanFileError(
-                _("VALUE %(v)s or DECIMALS %(d)s is not a number.")
-                % {"v": raw[:30], "d": f[-1][:10]},
-                line=line,
-                column="VALUE",
-            ) from None
-        batch.append((series_id, f[0][:10], value, f[-4][:4], f[-3][:4], f[-2] == "t", decimals))
-        if len(batch) >= BATCH:
-            _flush_series(new_series)
-            writer.write(batch)
-            result.rows += len(batch)
-            batch = []
-            if progress:
-                progress(result.rows, source.bytes_read, source.data_size)
-    _flush_series(new_series)
-    writer.write(batch)
-    result.rows += len(batch)
+    try:
+        with transaction.atomic():  # a savepoint: a fallback leaves nothing of the attempt
+            writer = bulk.Writer(direct=fresh, raw=connection.vendor == "sqlite")
+            maker = bulk.SeriesMaker(table, members, meta)
+            if connection.vendor == "postgresql":
+                result.rows = bulk.load_postgresql(source, maker, writer, progress)
+            else:
+                result.rows = bulk.load_sqlite(source, maker, writer, progress, BATCH)
+    except bulk.Fallback:
+        writer = bulk.Writer(direct=fresh)
+        maker = bulk.SeriesMaker(table, members, meta)
+        result.rows = _load_checked(source, maker, writer, progress)
     if not result.rows:
-        raise StatcanFileError(_("The data file holds no row."), line=line)
+        raise StatcanFileError(_("The data file holds no row."), line=1)
     result.created, result.updated = writer.finish(run)
     result.unchanged = result.rows - result.created - result.updated
     if progress:
@@ -184,33 +114,41 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     return result
 
 
-def _positions(others: list[int], geo_position: int):
-    positions = [p for p in range(1, len(others) + 2) if p != geo_position]
-    return zip(positions, others, strict=False)
-
-
-def _geo_position(meta: Metadata) -> int:
-    for i, name in enumerate(meta.dimensions, 1):
-        if name.casefold() in ("geography", "géographie"):
-            return i
-    return 1
-
-
-SERIES_COLUMNS = "id, table_id, geography_id, coordinate, vector, member_1_id, member_2_id, uom"
-SERIES_COLUMNS += ", scalar_factor"
-
-
-def _flush_series(new_series: list[tuple]) -> None:
-    # Raw executemany: a 35-10-0177 import creates ~300,000 series; the ORM's per-object
-    # preparation would double the import time.
-    if new_series:
-        marks = ", ".join(["%s"] * 9)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {Series._meta.db_table} ({SERIES_COLUMNS}) VALUES ({marks})",  # noqa: S608
-                new_series,
-            )
-        new_series.clear()
+def _load_checked(source: StatcanZip, maker: bulk.SeriesMaker, writer, progress) -> int:
+    """The row-by-row path: every row parsed and checked in Python; the first problem is
+    reported with its line. Used when the fast path (bulk.py) meets anything unusual."""
+    series, n_end = maker.series, len(FIXED_END)
+    rows, line, batch = 0, 1, []
+    for line, f in source.rows():
+        coordinate = f[-6]
+        series_id = series.get(coordinate)
+        if series_id is None:
+            series_id = maker.make(f[1], f[2], coordinate, f[-7], f[-n_end], f[-n_end + 2], line)
+        raw = f[-5]
+        try:
+            value = float(raw) if raw else None
+            decimals = int(f[-1]) if f[-1] else 0
+        except ValueError:
+            raise StatcanFileError(
+                _("VALUE %(v)s or DECIMALS %(d)s is not a number.")
+                % {"v": raw[:30], "d": f[-1][:10]},
+                line=line,
+                column="VALUE",
+            ) from None
+        batch.append((series_id, f[0][:10], value, f[-4][:4], f[-3][:4], f[-2] == "t", decimals))
+        if len(batch) >= BATCH:
+            maker.flush()
+            writer.write(batch)
+            rows += len(batch)
+            batch = []
+            if progress:
+                progress(rows, source.bytes_read, source.data_size)
+    maker.flush()
+    writer.write(batch)
+    rows += len(batch)
+    if not rows:
+        raise StatcanFileError(_("The data file holds no row."), line=line)
+    return rows
 
 
 def _save_metadata(meta: Metadata) -> tuple[Table, dict[tuple[int, int], int]]:
@@ -243,85 +181,6 @@ def _save_metadata(meta: Metadata) -> tuple[Table, dict[tuple[int, int], int]]:
         for member_id, pk in Member.objects.filter(dimension=dim).values_list("member_id", "id"):
             members[(position, member_id)] = pk
     return table, members
-
-
-class _Writer:
-    """Bulk writes: COPY on PostgreSQL, executemany on SQLite; direct or through staging."""
-
-    def __init__(self, direct: bool):
-        self.direct = direct
-        self.obs = Observation._meta.db_table
-        self.pg = connection.vendor == "postgresql"
-        self.target = self.obs if direct else "cd_stage"
-        if not direct:
-            with connection.cursor() as cursor:
-                temp = "TEMPORARY" if self.pg else "TEMP"
-                cursor.execute(f"DROP TABLE IF EXISTS {self.target}")
-                cursor.execute(
-                    f"CREATE {temp} TABLE {self.target} (series_id bigint, ref_date varchar(10),"
-                    " value double precision, status varchar(4), symbol varchar(4),"
-                    " terminated boolean, decimals smallint)"
-                )
-        self.inserted = 0
-
-    def write(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        columns = ", ".join(OBS_COLUMNS)
-        with connection.cursor() as cursor:
-            if self.pg:
-                # COPY goes through psycopg directly; wrap its errors as Django's.
-                copy_sql = f"COPY {self.target} ({columns}) FROM STDIN"
-                with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(OBS_COLUMNS))
-                cursor.executemany(f"INSERT INTO {self.target} ({columns}) VALUES ({marks})", rows)  # noqa: S608
-        self.inserted += len(rows)
-
-    def finish(self, run: ImportRun | None) -> tuple[int, int]:
-        """(created, updated)."""
-        if self.direct:
-            return self.inserted, 0
-        obs, stage = self.obs, self.target
-        distinct = "IS DISTINCT FROM" if self.pg else "IS NOT"
-        differs = (
-            f"(o.value {distinct} s.value OR o.status <> s.status OR o.symbol <> s.symbol"
-            " OR o.terminated <> s.terminated OR o.decimals <> s.decimals)"
-        )
-        flags = "TRIM({t}.status || ' ' || {t}.symbol || CASE WHEN {t}.terminated THEN ' t' ELSE '' END)"  # noqa: E501
-        changes = ObservationChange._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(f"CREATE INDEX cd_stage_key ON {stage} (series_id, ref_date)")
-            if self.pg:
-                cursor.execute(f"ANALYZE {stage}")
-            if run is None:
-                run = ImportRun.objects.create(original_name="(command)")
-            run_id = run.pk if self.pg else run.pk.hex
-            cursor.execute(
-                f"INSERT INTO {changes} (run_id, observation_id, old_value, new_value,"  # noqa: S608
-                f" old_flags, new_flags) SELECT %s, o.id, o.value, s.value,"
-                f" {flags.format(t='o')}, {flags.format(t='s')}"
-                f" FROM {stage} s JOIN {obs} o ON o.series_id = s.series_id"
-                f" AND o.ref_date = s.ref_date WHERE {differs}",
-                [run_id],
-            )
-            updated = cursor.rowcount
-            set_cols = ", ".join(f"{c} = s.{c}" for c in OBS_COLUMNS[2:])
-            cursor.execute(
-                f"UPDATE {obs} AS o SET {set_cols} FROM {stage} s"  # noqa: S608
-                f" WHERE o.series_id = s.series_id AND o.ref_date = s.ref_date AND {differs}"
-            )
-            cols = ", ".join(OBS_COLUMNS)
-            cursor.execute(
-                f"INSERT INTO {obs} ({cols}) SELECT {cols} FROM {stage} s WHERE NOT EXISTS"  # noqa: S608
-                f" (SELECT 1 FROM {obs} o WHERE o.series_id = s.series_id"
-                " AND o.ref_date = s.ref_date)"
-            )
-            created = cursor.rowcount
-            cursor.execute(f"DROP TABLE {stage}")
-        return created, updated
 
 
 def progress_path(run: ImportRun) -> Path:

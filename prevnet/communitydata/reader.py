@@ -141,6 +141,16 @@ class StatcanZip:
             io.BufferedReader(counting, 1 << 20), encoding="utf-8-sig", newline=""
         )
 
+    def data_text(self):
+        """The data file as text (for a bulk loader that drives the csv module itself)."""
+        return self._text(self.data_name)
+
+    def data_bytes(self, on_read=None):
+        """The data file as decompressed bytes (for a bulk loader that parses it itself)."""
+        counting = _Counting(self.zip.open(self.data_name), on_read)
+        self._counter = counting
+        return io.BufferedReader(counting, 1 << 20)
+
     @property
     def bytes_read(self) -> int:
         return self._counter.count if getattr(self, "_counter", None) else 0
