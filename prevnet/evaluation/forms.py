@@ -17,28 +17,16 @@ from prevnet.evaluation.models import (
     LogicItem,
 )
 from prevnet.knowledge.models import Program as KnowledgeProgram
-from prevnet.network.models import Municipality, Province, Region
+from prevnet.network import forms as network_forms
+from prevnet.network.models import Municipality
 from prevnet.programs.models import MunicipalProgram
 
 MAX_EVIDENCE_BYTES = getattr(settings, "PREVNET_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024)
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".odt")
 
 
-class PlaceFilterForm(forms.Form):
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All regions"),
-    )
-    province = forms.ModelChoiceField(
-        label=_("Province or territory"),
-        queryset=Province.objects.all(),
-        required=False,
-        to_field_name="abbreviation",
-        empty_label=_("All provinces and territories"),
-    )
+class PlaceFilterForm(network_forms.PlaceFilterForm):
+    """The dashboard's filters: region and province, as on the registry's lists."""
 
 
 class LogicModelForm(forms.Form):

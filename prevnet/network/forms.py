@@ -21,8 +21,9 @@ from prevnet.network.models import (
 YES_NO = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]
 
 
-class MunicipalityFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+class PlaceFilterForm(forms.Form):
+    """Region and province filters, shared by every list and dashboard that filters by place."""
+
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),
@@ -37,6 +38,12 @@ class MunicipalityFilterForm(forms.Form):
         to_field_name="abbreviation",
         empty_label=_("All provinces and territories"),
     )
+
+
+class MunicipalityFilterForm(PlaceFilterForm):
+    field_order = ["q"]  # the search box first, then the inherited place filters
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     membership = forms.ChoiceField(
         label=_("Membership"),
         required=False,

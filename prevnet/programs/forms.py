@@ -7,26 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from prevnet.core import access
-from prevnet.network.models import Organization, Province, Region
+from prevnet.network.forms import PlaceFilterForm
+from prevnet.network.models import Organization
 from prevnet.programs.models import EvaluationStatus, Funding, MunicipalProgram
 
 
-class ProgramFilterForm(forms.Form):
+class ProgramFilterForm(PlaceFilterForm):
+    field_order = ["q"]  # the search box first, then the inherited place filters
+
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.all(),
-        required=False,
-        to_field_name="code",
-        empty_label=_("All regions"),
-    )
-    province = forms.ModelChoiceField(
-        label=_("Province or territory"),
-        queryset=Province.objects.all(),
-        required=False,
-        to_field_name="abbreviation",
-        empty_label=_("All provinces and territories"),
-    )
     evaluation = forms.ChoiceField(
         label=_("Evaluation"),
         required=False,
