@@ -20,6 +20,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
+
+from prevnet.communitydata.reader import CUBE_COLUMNS, data_header  # noqa: E402
+
 PROVINCES = [
     ("Newfoundland and Labrador", "10"),
     ("Prince Edward Island", "11"),
@@ -96,24 +100,7 @@ STATISTICS = [
     ("Rate, youth charged per 100,000 population aged 12 to 17 years", "Rate", "257", 2),
     ("Total, youth not charged", "Number", "223", 0),
 ]
-HEADER = [
-    "REF_DATE",
-    "GEO",
-    "DGUID",
-    "Violations",
-    "Statistics",
-    "UOM",
-    "UOM_ID",
-    "SCALAR_FACTOR",
-    "SCALAR_ID",
-    "VECTOR",
-    "COORDINATE",
-    "VALUE",
-    "STATUS",
-    "SYMBOL",
-    "TERMINATED",
-    "DECIMALS",
-]
+HEADER = data_header(["Violations", "Statistics"])
 VIOLATION_WORDS = [
     "assault",
     "robbery",
@@ -161,20 +148,7 @@ def violations(n: int) -> list[tuple[str, bool]]:
 def metadata(geos, viols, first_year, last_year) -> bytes:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(
-        [
-            "Cube Title",
-            "Product Id",
-            "CANSIM Id",
-            "URL",
-            "Cube Notes",
-            "Archive Status",
-            "Frequency",
-            "Start Reference Period",
-            "End Reference Period",
-            "Total number of dimensions",
-        ]
-    )
+    w.writerow(list(CUBE_COLUMNS))
     w.writerow(
         [
             "Incident-based crime statistics, by detailed violations, Canada, provinces, "

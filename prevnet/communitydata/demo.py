@@ -21,6 +21,7 @@ from django.db import transaction
 from prevnet.communitydata.geography import Matcher
 from prevnet.communitydata.importer import import_statcan_zip
 from prevnet.communitydata.models import CensusValue, Geography
+from prevnet.communitydata.reader import CUBE_COLUMNS, data_header
 from prevnet.network.models import Municipality, Province
 
 YEARS = range(2013, 2024)
@@ -74,20 +75,7 @@ def _places():
 def _zip(folder: Path, pid: str, dims: list[tuple[str, list[str]]], rows: list[list]) -> Path:
     meta = io.StringIO()
     w = csv.writer(meta, lineterminator="\n")
-    w.writerow(
-        [
-            "Cube Title",
-            "Product Id",
-            "CANSIM Id",
-            "URL",
-            "Cube Notes",
-            "Archive Status",
-            "Frequency",
-            "Start Reference Period",
-            "End Reference Period",
-            "Total number of dimensions",
-        ]
-    )
+    w.writerow(list(CUBE_COLUMNS))
     w.writerow(
         [
             TITLE.format(pid),
@@ -124,25 +112,7 @@ def _zip(folder: Path, pid: str, dims: list[tuple[str, list[str]]], rows: list[l
             w.writerow([i, member, "", j, "", "", "", ""])
     data = io.StringIO()
     d = csv.writer(data, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    d.writerow(
-        [
-            "REF_DATE",
-            "GEO",
-            "DGUID",
-            *(n for n, _m in dims[1:]),
-            "UOM",
-            "UOM_ID",
-            "SCALAR_FACTOR",
-            "SCALAR_ID",
-            "VECTOR",
-            "COORDINATE",
-            "VALUE",
-            "STATUS",
-            "SYMBOL",
-            "TERMINATED",
-            "DECIMALS",
-        ]
-    )
+    d.writerow(data_header(n for n, _m in dims[1:]))
     d.writerows(rows)
     path = folder / f"{pid}.zip"
     with zipfile.ZipFile(path, "w") as z:

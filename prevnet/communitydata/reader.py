@@ -34,6 +34,26 @@ FIXED_END = (
     "TERMINATED",
     "DECIMALS",
 )
+# The metadata file's first section (the cube), column by column.
+CUBE_COLUMNS = (
+    "Cube Title",
+    "Product Id",
+    "CANSIM Id",
+    "URL",
+    "Cube Notes",
+    "Archive Status",
+    "Frequency",
+    "Start Reference Period",
+    "End Reference Period",
+    "Total number of dimensions",
+)
+
+
+def data_header(dimensions) -> list[str]:
+    """The data file's header for a table with these dimensions (GEO, the first, excluded)."""
+    return [*FIXED_START, *dimensions, *FIXED_END]
+
+
 BRACKET_CODE = re.compile(r"\[([0-9A-Za-z.]+)\]\s*$")
 csv.field_size_limit(1024 * 1024)  # a cell never needs more; a hostile file gets a clear error
 

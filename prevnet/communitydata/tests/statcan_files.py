@@ -6,24 +6,9 @@ import csv
 import io
 import zipfile
 
-HEADER = [
-    "REF_DATE",
-    "GEO",
-    "DGUID",
-    "Violations",
-    "Statistics",
-    "UOM",
-    "UOM_ID",
-    "SCALAR_FACTOR",
-    "SCALAR_ID",
-    "VECTOR",
-    "COORDINATE",
-    "VALUE",
-    "STATUS",
-    "SYMBOL",
-    "TERMINATED",
-    "DECIMALS",
-]
+from prevnet.communitydata.reader import CUBE_COLUMNS, data_header
+
+HEADER = data_header(["Violations", "Statistics"])
 
 GEOS = [
     (1, "Canada", "2021A000011124", "[11124]"),
@@ -41,20 +26,7 @@ STATISTICS = [(1, "Actual incidents", "Number"), (2, "Rate per 100,000 populatio
 def metadata(pid: str = "35100177", title: str = "Incident-based crime statistics") -> str:
     out = io.StringIO()
     w = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    w.writerow(
-        [
-            "Cube Title",
-            "Product Id",
-            "CANSIM Id",
-            "URL",
-            "Cube Notes",
-            "Archive Status",
-            "Frequency",
-            "Start Reference Period",
-            "End Reference Period",
-            "Total number of dimensions",
-        ]
-    )
+    w.writerow(list(CUBE_COLUMNS))
     w.writerow(
         [
             title,
