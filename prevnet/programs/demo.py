@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from prevnet.knowledge.models import Program as KnowledgeProgram
 from prevnet.network.models import Municipality
 from prevnet.programs.models import EvaluationStatus, Funding, MunicipalProgram
 
@@ -24,12 +25,20 @@ PROGRAMS = [
      EvaluationStatus.OUTCOME, [("municipal", "", "250000", 2024)]),
     ("4811061", "School-based relationship skills", "Dating violence", "2025-11-01", False, True,
      EvaluationStatus.PLANNED, [("provincial", "Alberta", "90000", 2025)]),
+    ("4715066", "Community Mobilization Prince Albert (Hub)", "Acutely elevated risk",
+     "2011-02-01", True, False, EvaluationStatus.OUTCOME, [("provincial", "Saskatchewan", "", None)]),
     ("4611040", "Community safety coordinator (permanent)", "Violence in the inner city",
      "2026-01-10", True, True, EvaluationStatus.NONE, [("municipal", "", "120000", 2026)]),
     ("1209034", "Situational prevention in parks", "Night-time disorder", "2024-06-01", False, False,
      EvaluationStatus.NONE, []),
 ]
 # fmt: on
+
+# Demo programs that implement a knowledge-base program (loaded before this demo), by slug.
+IMPLEMENTS = {
+    "School-based relationship skills": "fourth-r",
+    "Community Mobilization Prince Albert (Hub)": "community-mobilization-prince-albert",
+}
 
 
 @transaction.atomic
@@ -53,13 +62,17 @@ def load() -> str:
             },
         )
         count += 1
+        slug = IMPLEMENTS.get(name)
+        if slug and program.knowledge_program_id is None:
+            program.knowledge_program = KnowledgeProgram.objects.filter(slug=slug).first()
+            program.save(update_fields=["knowledge_program"])
         if created:
             for funder, funder_name, amount, year in fundings:
                 Funding.objects.create(
                     program=program,
                     funder_type=funder,
                     funder_name=funder_name,
-                    amount=Decimal(amount),
+                    amount=Decimal(amount) if amount else None,
                     year=year,
                 )
     return f"{count} municipal programs"
