@@ -8,7 +8,7 @@ on PostgreSQL, with the same number of queries as on the demo data).
 Without DATABASE_URL it uses a throw-away SQLite file under var/bench/. The database is emptied
 (PostgreSQL: its public schema is dropped, so use a scratch database), migrated, filled by
 bench/evaluation_generate.py (5,000 municipalities, 50,000 people, 20,000 activities with their
-attendance, and 200,000 submissions once the questionnaires app is merged) and the
+attendance, and 200,000 questionnaire submissions) and the
 programme's logic model is loaded; then the dashboard (plain, filtered by region, by province)
 and three indicator pages are requested as network staff through Django's test client.
 """
