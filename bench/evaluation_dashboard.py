@@ -10,7 +10,7 @@ Without DATABASE_URL it uses a throw-away SQLite file under var/bench/. The data
 bench/evaluation_generate.py (5,000 municipalities, 50,000 people, 20,000 activities with their
 attendance, and 200,000 questionnaire submissions) and the
 programme's logic model is loaded; then the dashboard (plain, filtered by region, by province)
-and three indicator pages are requested as network staff through Django's test client.
+and four indicator pages are requested as network staff through Django's test client.
 ``--demo`` loads the demo data instead (``load_demo``), for the query counts to compare.
 """
 
@@ -106,7 +106,12 @@ def main() -> None:
     timed(client, "dashboard", "/en/evaluation/", args.repeat)
     timed(client, "dashboard, one region", "/en/evaluation/?region=prairies", args.repeat)
     timed(client, "dashboard, one province", "/en/evaluation/?province=QC", args.repeat)
-    for code in ("additional-programs", "stakeholders-sensitized", "people-trained"):
+    for code in (
+        "municipalities-engaged",
+        "additional-programs",
+        "stakeholders-sensitized",
+        "people-trained",
+    ):
         indicator = Indicator.objects.get(code=code)
         timed(
             client,
