@@ -175,12 +175,15 @@ def _said_engaged(on: dt.date) -> QuerySet:
     # (by submitted_at, then pk) says. A correlated "ORDER BY ... LIMIT 1" per answer took
     # 0.5 s a period on PostgreSQL over 20,000 outcome answers (most of it JIT compilation set
     # off by that plan's cost), a "no later answer" anti-join 90 ms; this, measured in
-    # bench/README.md, less.
+    # bench/README.md, 30 to 75 ms.
     return (
         outcome.annotate(
             latest_says=Window(
                 FirstValue(says_both),
-                partition_by=F("municipality"),
+                # "+ 0": SQLite otherwise walks the municipality index to get the partition
+                # order, one random read per answer of any questionnaire (240 ms against 25 ms
+                # sorting the outcome answers at 200,000 submissions); PostgreSQL sorts anyway.
+                partition_by=F("municipality") + 0,
                 order_by=[F("submitted_at").desc(), F("pk").desc()],
             )
         )
