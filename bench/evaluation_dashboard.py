@@ -8,9 +8,10 @@ on PostgreSQL, with the same number of queries as on the demo data).
 Without DATABASE_URL it uses a throw-away SQLite file under var/bench/. The database is emptied
 (PostgreSQL: its public schema is dropped, so use a scratch database), migrated, filled by
 bench/evaluation_generate.py (5,000 municipalities, 50,000 people, 20,000 activities with their
-attendance, and 200,000 submissions once the questionnaires app is merged) and the
+attendance, and 200,000 questionnaire submissions) and the
 programme's logic model is loaded; then the dashboard (plain, filtered by region, by province)
-and three indicator pages are requested as network staff through Django's test client.
+and four indicator pages are requested as network staff through Django's test client.
+``--demo`` loads the demo data instead (``load_demo``), for the query counts to compare.
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=20000)
     parser.add_argument("--submissions", type=int, default=200000)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="the demo data (load_demo) instead of the generator: the query counts to compare",
+    )
     args = parser.parse_args()
 
     if connection.vendor == "postgresql":  # a scratch database: start from nothing
@@ -76,11 +82,17 @@ def main() -> None:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
-    for line in generate(
-        municipalities=args.municipalities,
-        people=args.people,
-        activities=args.activities,
-        submissions=args.submissions,
+    if args.demo:
+        call_command("load_demo", verbosity=0)
+    for line in (
+        []
+        if args.demo
+        else generate(
+            municipalities=args.municipalities,
+            people=args.people,
+            activities=args.activities,
+            submissions=args.submissions,
+        )
     ):
         print("generated:", line)
     print(f"generation took {time.perf_counter() - start:.1f} s")
@@ -94,7 +106,12 @@ def main() -> None:
     timed(client, "dashboard", "/en/evaluation/", args.repeat)
     timed(client, "dashboard, one region", "/en/evaluation/?region=prairies", args.repeat)
     timed(client, "dashboard, one province", "/en/evaluation/?province=QC", args.repeat)
-    for code in ("additional-programs", "stakeholders-sensitized", "people-trained"):
+    for code in (
+        "municipalities-engaged",
+        "additional-programs",
+        "stakeholders-sensitized",
+        "people-trained",
+    ):
         indicator = Indicator.objects.get(code=code)
         timed(
             client,
