@@ -261,6 +261,8 @@ def test_engaged_also_by_the_latest_outcome_questionnaire(places):
     answer(qc1, "2021-02-01", "yes", "no")  # its latest answer stopped exchanging: not counted
     answer(on2, "2020-07-01", "yes", "yes", status=SubmissionStatus.DRAFT)  # a draft: not counted
     answer(on2, "2021-04-02", "yes", "yes")  # after year 1: counts from year 2
+    answer(qc1, "2021-06-01", "yes", "yes")  # the same moment twice: the later record wins
+    answer(qc1, "2021-06-01", "no", "no")
     assert engaged_value(y(1)).total == 2  # on1 (registry), ns1 (questionnaire)
-    assert engaged_value(y(2)).total == 3  # and on2
+    assert engaged_value(y(2)).total == 3  # and on2 (qc1's latest record says no)
     assert engaged_value(y(1), Where(province=ns1.province_id)).total == 1
