@@ -1,29 +1,16 @@
-"""The fast path of the Statistics Canada importer (importer.py), and the pieces both paths share.
+"""What both paths of the Statistics Canada importer share: series creation and bulk writes.
 
-A full table is millions of rows but only thousands of cells (series): the per-row work is
-kept out of Python. On PostgreSQL the decompressed CSV goes to the server untouched with COPY
-into a temporary table of text columns (the server parses it, on another core); the series are
-made from its distinct coordinates, then one INSERT ... SELECT converts and joins every row. On
-SQLite the csv module parses, Python looks each row's series up in a dictionary, and SQLite
-converts the text (VALUE by the column's REAL affinity, DECIMALS by INTEGER affinity).
-
-The fast path checks less than the row-by-row path: whatever it does not accept as plainly
-valid (a value that is not a number, a field count that differs, a coordinate that does not
-fit, a very long line) raises ``Fallback``; the importer then rolls the attempt back and runs
-the row-by-row path, which names the line and the problem. Valid files never pay for that.
+The fast path (arrowload.py) and the row-by-row path (importer.py) both hand out series ids
+through ``SeriesMaker`` and write observations through ``Writer``; ``Fallback`` is how the fast
+path gives a file over to the row-by-row path, which names the line of any problem.
 """
 
 from __future__ import annotations
 
-import csv
-import gc
-import zipfile
-import zlib
 from contextlib import contextmanager, nullcontext
-from itertools import islice
-from operator import itemgetter
+from itertools import chain
 
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from prevnet.communitydata.geography import Matcher
@@ -34,7 +21,7 @@ from prevnet.communitydata.models import (
     ObservationChange,
     Series,
 )
-from prevnet.communitydata.reader import FIXED_END, Metadata, StatcanFileError, check_header
+from prevnet.communitydata.reader import Metadata, StatcanFileError
 
 OBS_COLUMNS = ("series_id", "ref_date", "value", "status", "symbol", "terminated", "decimals")
 SERIES_COLUMNS = (
@@ -48,8 +35,6 @@ SERIES_COLUMNS = (
     "uom",
     "scalar_factor",
 )
-CHUNK = 1 << 20
-LONG_LINE = 1 << 20  # the csv module's field limit (reader.py): longer lines go the slow way
 
 
 class Fallback(Exception):
@@ -141,19 +126,21 @@ def geo_position(meta: Metadata) -> int:
 
 
 class Writer:
-    """Bulk writes: COPY on PostgreSQL, executemany on SQLite; direct or through staging.
+    """Bulk writes: COPY on PostgreSQL, multi-row INSERTs on SQLite; direct or through staging.
 
-    ``raw`` (SQLite): the rows are the file's text and SQLite converts them;
-    ``settle_raw`` then looks for what it could not convert. Raw rows always go through the
-    staging table and are copied from it in (series, period) order: a series' observations
-    end up together on disk and the unique index grows at its end. (On the 1.5 GB table this
-    was no faster than inserting in the file's period-major order: bench/README.md.)"""
+    PostgreSQL: a first import goes straight into the observation table; a re-import goes
+    through the staging table and ``finish`` compares. SQLite always stages (a temporary table
+    with no index, key or check to maintain) and ``settle`` copies a first import into the
+    observation table in one statement, in (series, period) order: the unique index then grows
+    at its end, and the table's AUTOINCREMENT and foreign key are handled once per statement
+    instead of once per row (the 7.7 million rows of 35-10-0177 in half the time of direct
+    inserts; bench/README.md)."""
 
-    def __init__(self, direct: bool, raw: bool = False):
-        self.direct, self.raw = direct, raw
+    def __init__(self, direct: bool):
+        self.direct = direct
         self.obs = Observation._meta.db_table
         self.pg = connection.vendor == "postgresql"
-        self.staged = raw or not direct
+        self.staged = not (direct and self.pg)
         self.target = "cd_stage" if self.staged else self.obs
         with connection.cursor() as cursor:
             if self.staged:
@@ -178,47 +165,27 @@ class Writer:
                     for row in rows:
                         copy.write_row(row)
             else:
-                if self.raw:
-                    # The series id, then REF_DATE, VALUE, STATUS, SYMBOL, TERMINATED, DECIMALS
-                    # as text: the value read by the column's REAL affinity.
-                    values = "?, ?, NULLIF(?, ''), ?, ?, ? = 't', COALESCE(NULLIF(?, ''), 0)"
-                else:
-                    values = ", ".join(["?"] * len(OBS_COLUMNS))
                 # The sqlite3 cursor itself: Django's wrapper would turn every ? into %s and back.
                 with connection.wrap_database_errors:
-                    cursor.cursor.executemany(
-                        f"INSERT INTO {self.target} ({columns}) VALUES ({values})",  # noqa: S608
-                        rows,
-                    )
+                    _insert_many(cursor.cursor, self.target, rows)
         self.inserted += len(rows)
 
-    def settle_raw(self, rows: int) -> None:
-        """Check the staged text: SQLite keeps as text what its column affinity could not read
-        as a number, and the row-by-row path cuts long codes (and names the row of a bad
-        value). A first import copies the valid rows in (series, period) order in the same
-        pass, and falls back if any was left out."""
-        valid = (
-            "typeof(value) <> 'text' AND typeof(decimals) = 'integer' AND length(ref_date) <= 10"
-            " AND length(status) <= 4 AND length(symbol) <= 4"
-        )
+    def settle(self) -> None:
+        """A first SQLite import: the staged rows into the observation table, in order."""
+        if not (self.direct and self.staged):
+            return
         cols = ", ".join(OBS_COLUMNS)
         with connection.cursor() as cursor:
-            if self.direct:
-                cursor.execute(
-                    f"INSERT INTO {self.obs} ({cols}) SELECT {cols} FROM {self.target}"  # noqa: S608
-                    f" WHERE {valid} ORDER BY series_id, ref_date"
-                )
-                if cursor.rowcount != rows:
-                    raise Fallback
-                cursor.execute(f"DROP TABLE {self.target}")
-            else:
-                cursor.execute(f"SELECT 1 FROM {self.target} WHERE NOT ({valid}) LIMIT 1")  # noqa: S608
-                if cursor.fetchone():
-                    raise Fallback
+            cursor.execute(
+                f"INSERT INTO {self.obs} ({cols}) SELECT {cols} FROM {self.target}"  # noqa: S608
+                " ORDER BY series_id, ref_date"
+            )
+            cursor.execute(f"DROP TABLE {self.target}")
 
     def finish(self, run: ImportRun | None) -> tuple[int, int]:
         """(created, updated)."""
         obs, stage, cols = self.obs, self.target, ", ".join(OBS_COLUMNS)
+        self.settle()
         if self.direct:
             return self.inserted, 0
         distinct = "IS DISTINCT FROM" if self.pg else "IS NOT"
@@ -260,96 +227,24 @@ class Writer:
         return created, updated
 
 
-def load_sqlite(source, maker: SeriesMaker, writer: Writer, progress, batch_size: int) -> int:
-    """Rows read. The csv module parses a batch; set operations find its new coordinates; per
-    row only a dictionary look-up and a tuple of the file's text; SQLite converts the text."""
-    n_end = len(FIXED_END)
-    coordinate_of = itemgetter(-6)
-    rows = 0
-    # The cyclic garbage collector would walk every batch's 20,000 row lists again and again
-    # (a third of the parsing time); these lists hold only strings and are freed by refcount.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with source.data_text() as text:
-            reader = csv.reader(text)
-            header = next(reader, None)
-            check_header(header)
-            width = len(header)
-            while batch := list(islice(reader, batch_size)):
-                if set(map(len, batch)) != {width}:
-                    batch = [f for f in batch if f]  # blank lines are skipped, as row by row
-                    if set(map(len, batch)) - {width}:
-                        raise Fallback
-                new = set(map(coordinate_of, batch)).difference(maker.series)
-                if new:
-                    for f in batch:
-                        if f[-6] in new and f[-6] not in maker.series:
-                            if len(f[-6]) > 80:
-                                raise Fallback  # stored cut short: found by the row-by-row path
-                            maker.make(f[1], f[2], f[-6], f[-7], f[-n_end], f[-n_end + 2], 0)
-                    maker.flush()
-                get = maker.series.__getitem__
-                writer.write([(get(f[-6]), f[0], f[-5], f[-4], f[-3], f[-2], f[-1]) for f in batch])
-                rows += len(batch)
-                if progress:
-                    progress(rows, source.bytes_read, source.data_size)
-    except (csv.Error, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise Fallback from exc
-    except StatcanFileError as exc:
-        if exc.line == 1:
-            raise  # the header: reported as it is
-        raise Fallback from exc
-    finally:
-        if collecting:
-            gc.enable()
-    writer.settle_raw(rows)
-    return rows
+ROWS_PER_INSERT = 100  # rows of one SQLite INSERT: 700 parameters
 
 
-def load_postgresql(source, maker: SeriesMaker, writer: Writer, progress) -> int:
-    """Rows read. COPY of the raw CSV, series from its distinct coordinates, one INSERT."""
-    try:
-        with connection.cursor() as cursor:
-            width = _copy_raw(cursor, source, progress)
-            col = {name: f"c{width - len(FIXED_END) + i}" for i, name in enumerate(FIXED_END)}
-            cursor.execute("ANALYZE cd_stage_raw")
-            # A server-side cursor: a table has hundreds of thousands of cells.
-            with connection.chunked_cursor() as cells:
-                cells.execute(
-                    f"SELECT {col['COORDINATE']}, min(c1), min(c2), min({col['VECTOR']}),"  # noqa: S608
-                    f" min({col['UOM']}), min({col['SCALAR_FACTOR']})"
-                    f" FROM cd_stage_raw GROUP BY {col['COORDINATE']}"
-                )
-                while chunk := cells.fetchmany(20_000):
-                    for coordinate, geo, dguid, vector, uom, scalar in chunk:
-                        if coordinate is None or len(coordinate) > 80:
-                            raise Fallback
-                        if coordinate not in maker.series:
-                            args = (geo, dguid, coordinate, vector, uom, scalar)
-                            maker.make(*(a or "" for a in args), line=0)
-                    maker.flush()
-            cursor.execute(f"ANALYZE {Series._meta.db_table}")
-            with trusted_references(cursor):
-                cursor.execute(
-                    f"INSERT INTO {writer.target} ({', '.join(OBS_COLUMNS)})"  # noqa: S608
-                    f" SELECT s.id, left(coalesce(r.c0, ''), 10),"
-                    f" NULLIF(r.{col['VALUE']}, '')::float8,"
-                    f" left(coalesce(r.{col['STATUS']}, ''), 4),"
-                    f" left(coalesce(r.{col['SYMBOL']}, ''), 4),"
-                    f" coalesce(r.{col['TERMINATED']}, '') = 't',"
-                    f" coalesce(NULLIF(r.{col['DECIMALS']}, ''), '0')::smallint"
-                    f" FROM cd_stage_raw r JOIN {Series._meta.db_table} s"
-                    f" ON s.table_id = %s AND s.coordinate = r.{col['COORDINATE']}"
-                    " ORDER BY 1, 2",
-                    [maker.table.pk],
-                )
-                rows = cursor.rowcount
-            cursor.execute("DROP TABLE cd_stage_raw")
-    except (StatcanFileError, DatabaseError) as exc:
-        raise Fallback from exc
-    writer.inserted = rows
-    return rows
+def _insert_many(cursor, table: str, rows: list[tuple]) -> None:
+    """executemany of INSERTs of 100 rows each: a statement's own cost (its preparation, the
+    AUTOINCREMENT look-up) is then paid once per 100 rows (a third less time than a row each)."""
+    cols, one = ", ".join(OBS_COLUMNS), "(" + ", ".join("?" * len(OBS_COLUMNS)) + ")"
+    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    if whole:
+        flat = list(chain.from_iterable(rows[:whole]))
+        size = ROWS_PER_INSERT * len(OBS_COLUMNS)
+        values = ", ".join([one] * ROWS_PER_INSERT)
+        cursor.executemany(
+            f"INSERT INTO {table} ({cols}) VALUES {values}",  # noqa: S608
+            (flat[i : i + size] for i in range(0, len(flat), size)),
+        )
+    if whole < len(rows):
+        cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES {one}", rows[whole:])  # noqa: S608
 
 
 @contextmanager
@@ -367,41 +262,3 @@ def trusted_references(cursor):
     finally:
         if allowed:
             cursor.execute("SET LOCAL session_replication_role = origin")
-
-
-def _copy_raw(cursor, source, progress) -> int:
-    """COPY the data file, header checked here, into cd_stage_raw; returns its width."""
-    try:
-        stream = source.data_bytes()
-        first = stream.readline().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        header = next(csv.reader([first]), None)
-        check_header(header)  # a wrong header is reported as it is, line 1
-        width = len(header)
-        columns = ", ".join(f"c{i} text" for i in range(width))
-        cursor.execute("DROP TABLE IF EXISTS cd_stage_raw")
-        cursor.execute(f"CREATE TEMPORARY TABLE cd_stage_raw ({columns})")
-        done, lines, run = 0, 0, 0
-        sql = "COPY cd_stage_raw FROM STDIN (FORMAT csv)"
-        with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-            while chunk := stream.read(CHUNK):
-                copy.write(chunk)
-                # A line longer than the csv module accepts goes to the row-by-row path.
-                newline = chunk.find(b"\n")
-                if newline < 0:
-                    run += len(chunk)
-                else:
-                    if run + newline > LONG_LINE:
-                        raise Fallback
-                    run = len(chunk) - chunk.rfind(b"\n") - 1
-                if run > LONG_LINE:
-                    raise Fallback
-                lines += chunk.count(b"\n")
-                done += 1
-                if progress and done % 16 == 0:
-                    progress(lines, source.bytes_read, source.data_size)
-        stream.close()
-    except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError) as exc:
-        raise Fallback from exc
-    if not cursor.rowcount:
-        raise Fallback
-    return width

@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prevnet.communitydata import bulk, crime
+from prevnet.communitydata import arrowload, bulk, crime
 from prevnet.communitydata.models import (
     Dimension,
     ImportRun,
@@ -81,17 +81,14 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     fresh = not Observation.objects.filter(series__table=table).exists()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            # A larger page cache (64 MB) keeps the observation index's inserts in memory.
-            cursor.execute("PRAGMA cache_size = -65536")
+            # SQLite may sort with a helper thread (the first import copies its rows in order).
+            cursor.execute("PRAGMA threads = 2")
     result = Result(table=table)
     try:
         with transaction.atomic():  # a savepoint: a fallback leaves nothing of the attempt
-            writer = bulk.Writer(direct=fresh, raw=connection.vendor == "sqlite")
+            writer = bulk.Writer(direct=fresh)
             maker = bulk.SeriesMaker(table, members, meta)
-            if connection.vendor == "postgresql":
-                result.rows = bulk.load_postgresql(source, maker, writer, progress)
-            else:
-                result.rows = bulk.load_sqlite(source, maker, writer, progress, BATCH)
+            result.rows = arrowload.load(source, maker, writer, progress)
     except bulk.Fallback:
         writer = bulk.Writer(direct=fresh)
         maker = bulk.SeriesMaker(table, members, meta)

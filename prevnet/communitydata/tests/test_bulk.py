@@ -1,4 +1,4 @@
-"""The importer's fast path (bulk.py) and its row-by-row fallback give the same database."""
+"""The importer's fast path (arrowload.py) and its row-by-row fallback give the same database."""
 
 from __future__ import annotations
 
@@ -99,8 +99,7 @@ def test_fast_and_row_by_row_paths_write_the_same_rows(tmp_path, monkeypatch):
     def no_fast(*args, **kwargs):
         raise importer.bulk.Fallback
 
-    monkeypatch.setattr(importer.bulk, "load_sqlite", no_fast)
-    monkeypatch.setattr(importer.bulk, "load_postgresql", no_fast)
+    monkeypatch.setattr(importer.arrowload, "load", no_fast)
     import_statcan_zip(path, force=True)
     assert snapshot() == fast
 
@@ -113,7 +112,7 @@ def test_a_revision_through_the_fast_path(tmp_path, no_fallback):
 
 
 def test_a_blank_line_is_skipped(tmp_path):
-    # (SQLite's fast path skips it; PostgreSQL's COPY refuses it and the checked path runs.)
+    # (Both paths skip it, as the csv module does.)
     text = sf.data_csv()
     path = sf.make_zip(tmp_path / "t.zip", data=text + "\n")
     assert import_statcan_zip(path).rows == 198
