@@ -57,24 +57,14 @@ MAKE_ROWS = 20_000  # new series turned into Python objects at once
 def load(source, maker: SeriesMaker, writer, progress) -> int:
     """Rows read; raises Fallback when the file needs the row-by-row path."""
     try:
-        stream = source.data_bytes()
-        header = _header(stream)
-        reader = pacsv.open_csv(
-            stream,
-            read_options=pacsv.ReadOptions(column_names=header, block_size=BLOCK),
-            convert_options=_conversions(header),
-        )
-        rows, pool = 0, pa.default_memory_pool()
-        with _Output(writer) as output:
-            lookup = _Lookup(maker, before_making=output.pause)
-            for batch in _gathered(reader):
-                _check_lengths(batch)
-                output.write(_observations(batch, lookup.ids(batch)))
-                rows += batch.num_rows
-                pool.release_unused()  # the allocator would keep every block's pages
-                if progress:
-                    progress(rows, source.bytes_read, source.data_size)
-        stream.close()
+        with contextlib.closing(source.data_bytes()) as stream:
+            header = _header(stream)
+            reader = pacsv.open_csv(
+                stream,
+                read_options=pacsv.ReadOptions(column_names=header, block_size=BLOCK),
+                convert_options=_conversions(header),
+            )
+            rows = _load_tables(reader, writer, _Lookup(maker), source, progress)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as exc:
         raise Fallback from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
@@ -86,6 +76,22 @@ def load(source, maker: SeriesMaker, writer, progress) -> int:
             raise  # the header: reported as it is
         raise Fallback from exc
     writer.inserted = rows
+    return rows
+
+
+def _load_tables(reader, writer, lookup: _Lookup, source, progress) -> int:
+    rows, pool = 0, pa.default_memory_pool()
+    # closing(): on an error the reader thread is stopped now, not when the traceback that
+    # holds this frame is freed.
+    with _Output(writer) as output, contextlib.closing(_gathered(reader)) as tables:
+        lookup.before_making = output.pause
+        for table in tables:
+            _check_lengths(table)
+            output.write(_observations(table, lookup.ids(table)))
+            rows += table.num_rows
+            pool.release_unused()  # the allocator would keep every block's pages
+            if progress:
+                progress(rows, source.bytes_read, source.data_size)
     return rows
 
 
@@ -166,8 +172,9 @@ def _check_lengths(batch: pa.Table) -> None:
 class _Lookup:
     """Series ids by COORDINATE, in Arrow arrays: the known coordinates and their ids."""
 
-    def __init__(self, maker: SeriesMaker, before_making):
-        self.maker, self.before_making = maker, before_making
+    def __init__(self, maker: SeriesMaker):
+        self.maker = maker
+        self.before_making = lambda: None  # set to pause the writer's COPY
         self.coordinates = pa.array(list(maker.series), pa.string())
         self.series_ids = np.fromiter(maker.series.values(), np.int64, len(maker.series))
 

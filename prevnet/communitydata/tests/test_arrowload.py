@@ -97,3 +97,23 @@ def test_multi_row_inserts_keep_every_row_in_order(count):
         cursor.execute("SELECT * FROM t_obs ORDER BY rowid")
         assert [tuple(r[:5]) + (bool(r[5]), r[6]) for r in cursor.fetchall()] == rows
         cursor.execute("DROP TABLE t_obs")
+
+
+def test_an_unexpected_error_stops_the_reader_at_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(arrowload, "GATHER", 5)
+    monkeypatch.setattr(arrowload, "BLOCK", 1024)
+    calls = []
+    write = arrowload._Output.write
+
+    def failing(self, table):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        write(self, table)
+
+    monkeypatch.setattr(arrowload._Output, "write", failing)
+    with pytest.raises(RuntimeError) as info:
+        import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
+    # Even while the traceback (kept by ``info``) holds the loader's frames, no reader is left.
+    assert info.value.__traceback__ is not None and not readers()
+    assert not Observation.objects.exists() and not Series.objects.exists()
