@@ -34,11 +34,24 @@ def outcome_key(outcome: Outcome) -> str:
     return f"o{outcome.pk}"
 
 
-def build_model(analysis: Analysis) -> tuple[Model, list[str]]:
-    """The analysis as plain figures, and the problems that kept some outcomes out."""
-    cpi = cpi_table()
+def _outcomes_of(analysis: Analysis):
+    """The outcomes with their stakeholders: prefetched ones when the caller prefetched them."""
+    if "outcomes" in getattr(analysis, "_prefetched_objects_cache", {}):
+        return analysis.outcomes.all()
+    return analysis.outcomes.select_related("stakeholder")
+
+
+def build_model(
+    analysis: Analysis, cpi: dict[int, Decimal] | None = None
+) -> tuple[Model, list[str]]:
+    """The analysis as plain figures, and the problems that kept some outcomes out.
+
+    A caller computing many analyses passes ``cpi_table()`` once and prefetches ``inputs`` and
+    ``outcomes__stakeholder``, so that the number of queries does not grow with the analyses.
+    """
+    cpi = cpi_table() if cpi is None else cpi
     problems, outcomes = [], []
-    for o in analysis.outcomes.select_related("stakeholder"):
+    for o in _outcomes_of(analysis):
         try:
             factor = inflation_factor(o.proxy_year, analysis.base_year, cpi)
         except MissingCpi as exc:
@@ -81,8 +94,10 @@ PROBLEM_MESSAGES = {
 }
 
 
-def results_of(analysis: Analysis) -> tuple[Results, list[str]]:
-    model, problems = build_model(analysis)
+def results_of(
+    analysis: Analysis, cpi: dict[int, Decimal] | None = None
+) -> tuple[Results, list[str]]:
+    model, problems = build_model(analysis, cpi)
     results = calculate(model)
     return results, problems + [PROBLEM_MESSAGES[p]() for p in results.problems]
 

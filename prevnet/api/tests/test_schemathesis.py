@@ -26,6 +26,8 @@ from prevnet.network.factories import (
     PersonFactory,
     UserFactory,
 )
+from prevnet.programs.models import MunicipalProgram
+from prevnet.sroi.tests.factories import worked_analysis
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
@@ -49,6 +51,7 @@ def records(db) -> dict:
     organization = OrganizationFactory(municipality=city)
     person = PersonFactory(municipality=city, organization=organization)
     _token, raw = ApiToken.issue(UserFactory(role=Role.NETWORK_STAFF), "schemathesis")
+    analysis = worked_analysis(MunicipalProgram.objects.create(municipality=city, name="Hub"))
     return {
         "token": raw,
         "/api/municipalities": city.pk,
@@ -56,6 +59,7 @@ def records(db) -> dict:
         "/api/people": person.pk,
         "municipality_id": city.pk,
         "organization_id": organization.pk,
+        "analysis_id": analysis.pk,
     }
 
 
@@ -66,6 +70,8 @@ def aim(case, records: dict) -> None:
     collection = "/".join(case.path.split("/")[:3])
     if "pk" in case.path_parameters and collection in records:
         case.path_parameters = {**case.path_parameters, "pk": records[collection]}
+    if "analysis_id" in case.path_parameters:
+        case.path_parameters = {**case.path_parameters, "analysis_id": records["analysis_id"]}
     body = case.body
     if isinstance(body, dict):
         body = {**body}

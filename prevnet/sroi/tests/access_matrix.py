@@ -51,3 +51,20 @@ ELSEWHERE = {
     "sroi:analysis_delete": "POST only; tested in sroi/tests/test_pages.py",
     "sroi:part_delete": "POST only; tested in sroi/tests/test_pages.py",
 }
+
+
+# The JSON API (merged by api/tests/test_access.py): signed-in users read, as on the pages.
+API_OK, API_UNAUTH = 200, 401
+API_SIGNED_IN = {**dict.fromkeys(ROLES, API_OK), "anonymous": API_UNAUTH}
+
+API_MATRIX = [
+    ("get", "/api/sroi/analyses", lambda c: "/api/sroi/analyses", None, API_SIGNED_IN),
+    (
+        "get",
+        "/api/sroi/analyses/{analysis_id}",
+        lambda c: f"/api/sroi/analyses/{_analysis(c)[0]}",
+        None,
+        API_SIGNED_IN,
+    ),
+    ("get", "/api/sroi/proxies", lambda c: "/api/sroi/proxies", None, API_SIGNED_IN),
+]
