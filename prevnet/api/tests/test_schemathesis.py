@@ -20,12 +20,15 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from prevnet.core.models import ApiToken, Role
+from prevnet.evaluation import seed
+from prevnet.evaluation.models import Indicator
 from prevnet.network.factories import (
     MunicipalityFactory,
     OrganizationFactory,
     PersonFactory,
     UserFactory,
 )
+from prevnet.programs.models import MunicipalProgram
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
@@ -49,6 +52,8 @@ def records(db) -> dict:
     organization = OrganizationFactory(municipality=city)
     person = PersonFactory(municipality=city, organization=organization)
     _token, raw = ApiToken.issue(UserFactory(role=Role.NETWORK_STAFF), "schemathesis")
+    program = MunicipalProgram.objects.create(municipality=city, name="Fuzzed program")
+    seed.load()
     return {
         "token": raw,
         "/api/municipalities": city.pk,
@@ -56,6 +61,9 @@ def records(db) -> dict:
         "/api/people": person.pk,
         "municipality_id": city.pk,
         "organization_id": organization.pk,
+        # Path parameters named after their record, aimed at one that exists.
+        "program_id": program.pk,
+        "indicator_id": Indicator.objects.get(code="additional-programs").pk,
     }
 
 
@@ -66,6 +74,9 @@ def aim(case, records: dict) -> None:
     collection = "/".join(case.path.split("/")[:3])
     if "pk" in case.path_parameters and collection in records:
         case.path_parameters = {**case.path_parameters, "pk": records[collection]}
+    for name in ("program_id", "indicator_id"):
+        if name in case.path_parameters:
+            case.path_parameters = {**case.path_parameters, name: records[name]}
     body = case.body
     if isinstance(body, dict):
         body = {**body}
