@@ -20,6 +20,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from prevnet.core.models import ApiToken, Role
+from prevnet.evaluation import seed
+from prevnet.evaluation.models import Indicator
 from prevnet.network.factories import (
     MunicipalityFactory,
     OrganizationFactory,
@@ -52,6 +54,8 @@ def records(db) -> dict:
     person = PersonFactory(municipality=city, organization=organization)
     _token, raw = ApiToken.issue(UserFactory(role=Role.NETWORK_STAFF), "schemathesis")
     analysis = worked_analysis(MunicipalProgram.objects.create(municipality=city, name="Hub"))
+    program = MunicipalProgram.objects.create(municipality=city, name="Fuzzed program")
+    seed.load()
     return {
         "token": raw,
         "/api/municipalities": city.pk,
@@ -59,7 +63,10 @@ def records(db) -> dict:
         "/api/people": person.pk,
         "municipality_id": city.pk,
         "organization_id": organization.pk,
+        # Path parameters named after their record, aimed at one that exists.
         "analysis_id": analysis.pk,
+        "program_id": program.pk,
+        "indicator_id": Indicator.objects.get(code="additional-programs").pk,
     }
 
 
@@ -70,8 +77,9 @@ def aim(case, records: dict) -> None:
     collection = "/".join(case.path.split("/")[:3])
     if "pk" in case.path_parameters and collection in records:
         case.path_parameters = {**case.path_parameters, "pk": records[collection]}
-    if "analysis_id" in case.path_parameters:
-        case.path_parameters = {**case.path_parameters, "analysis_id": records["analysis_id"]}
+    for name in ("analysis_id", "program_id", "indicator_id"):
+        if name in case.path_parameters:
+            case.path_parameters = {**case.path_parameters, name: records[name]}
     body = case.body
     if isinstance(body, dict):
         body = {**body}

@@ -1,5 +1,6 @@
 """Process evaluation's pages, for every role (merged by core's test_access_matrix)."""
 
+from conftest import ROLES
 from prevnet.core.tests.matrices import SIGNED_IN, STAFF, only
 from prevnet.evaluation import seed
 from prevnet.evaluation.models import EnteredValue, Indicator, LogicItem, LogicModel, Report
@@ -64,3 +65,39 @@ ELSEWHERE = {
     "evaluation:report_publish": "POST only; tested in evaluation/tests/test_reports.py",
     "evaluation:report_pdf": "needs a generated report; tested in evaluation/tests/test_reports.py",
 }
+
+
+# The JSON API (merged by api/tests/test_access.py): (method, documented path, url of the cast,
+# body or None, expected status per role). Read only; 401 asks to sign in, as the pages do.
+API_SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": 401}
+
+API_MATRIX = [
+    (
+        "get",
+        "/api/evaluation/indicators",
+        lambda c: (_programme(c), "/api/evaluation/indicators")[1],
+        None,
+        API_SIGNED_IN,
+    ),
+    (
+        "get",
+        "/api/evaluation/indicators/{indicator_id}",
+        lambda c: f"/api/evaluation/indicators/{_indicator(c).pk}",
+        None,
+        API_SIGNED_IN,
+    ),
+    (
+        # A municipality's own logic model: its indicators read as the programme's.
+        "get",
+        "/api/evaluation/indicators/{indicator_id}",
+        lambda c: f"/api/evaluation/indicators/{_city_indicator(c).pk}",
+        None,
+        API_SIGNED_IN,
+    ),
+]
+
+
+def _city_indicator(cast):
+    return Indicator.objects.get_or_create(
+        item=_city_item(cast), code="youth-contacted", defaults={"name_en": "Youth contacted"}
+    )[0]

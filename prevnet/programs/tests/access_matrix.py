@@ -17,3 +17,16 @@ MATRIX = {
     "programs:program_create": (lambda c: [c.city_a.pk], only("coordinator_a")),
 }
 ELSEWHERE: dict = {}
+
+# The JSON API (merged by api/tests/test_access.py): (method, documented path, url of the cast,
+# body or None, expected status per role). Read only; the registry is public, as its pages.
+API_MATRIX = [
+    ("get", "/api/programs/", lambda c: (_program(c), "/api/programs/")[1], None, ALL),
+    (
+        "get",
+        "/api/programs/{program_id}",
+        lambda c: f"/api/programs/{_program(c).pk}",
+        None,
+        ALL,
+    ),
+]
