@@ -77,19 +77,49 @@ def percentile(value: float, others: list[float]) -> int:
     return round(100 * sum(1 for o in others if o < value) / len(others))
 
 
-def programs_for(topics: list[str], risk_factors: list[str]) -> list[Program]:
-    if not topics and not risk_factors:
-        return []
+def _ranked(qs):
     rank = Case(
         *(When(strength=s, then=Value(r)) for s, r in STRENGTH_RANK.items()),
         output_field=IntegerField(),
     )
+    return qs.annotate(rank=rank).order_by("-rank", "name_en")
+
+
+def programs_for(topics: list[str], risk_factors: list[str]) -> list[Program]:
+    if not topics and not risk_factors:
+        return []
     return list(
-        Program.objects.filter(Q(topics__slug__in=topics) | Q(risk_factors__slug__in=risk_factors))
-        .distinct()
-        .annotate(rank=rank)
-        .order_by("-rank", "name_en")[:PROGRAMS_PER_FINDING]
+        _ranked(
+            Program.objects.filter(
+                Q(topics__slug__in=topics) | Q(risk_factors__slug__in=risk_factors)
+            ).distinct()
+        )[:PROGRAMS_PER_FINDING]
     )
+
+
+def attach_programs(findings: list[Finding]) -> None:
+    """programs_for() of every finding in three queries, however many findings there are."""
+    topics = {t for f in findings for t in f.topics}
+    risks = {r for f in findings for r in f.risk_factors}
+    if not topics and not risks:
+        return
+    by_topic: dict[str, set[int]] = defaultdict(set)
+    by_risk: dict[str, set[int]] = defaultdict(set)
+    if topics:
+        links = Program.topics.through.objects.filter(topic__slug__in=topics)
+        for pid, slug in links.values_list("program_id", "topic__slug"):
+            by_topic[slug].add(pid)
+    if risks:
+        links = Program.risk_factors.through.objects.filter(riskfactor__slug__in=risks)
+        for pid, slug in links.values_list("program_id", "riskfactor__slug"):
+            by_risk[slug].add(pid)
+    wanted = set().union(*by_topic.values(), *by_risk.values())
+    ranked = list(_ranked(Program.objects.filter(pk__in=wanted))) if wanted else []
+    for finding in findings:
+        mine = set().union(
+            *(by_topic[t] for t in finding.topics), *(by_risk[r] for r in finding.risk_factors)
+        )
+        finding.programs = [p for p in ranked if p.pk in mine][:PROGRAMS_PER_FINDING]
 
 
 def logic_model_url(program: Program) -> str | None:
@@ -130,8 +160,7 @@ def diagnose(municipality: Municipality, peers: list[Municipality]) -> list[Find
                 )
         findings += _peer_findings(municipality, own, geos, peers)
     findings += _risk_findings(municipality)
-    for finding in findings:
-        finding.programs = programs_for(finding.topics, finding.risk_factors)
+    attach_programs(findings)
     return findings
 
 

@@ -24,3 +24,20 @@ MATRIX = {
     "communitydata:geographies": (None, STAFF),
 }
 ELSEWHERE: dict = {}
+
+# The JSON API (merged by prevnet/api/tests/test_access.py): public, like the pages.
+API_ALL = dict.fromkeys(ROLES, OK)
+API_MATRIX = [
+    ("get", "/api/data/tables", lambda c: "/api/data/tables", None, API_ALL),
+    ("get", "/api/data/violations", lambda c: "/api/data/violations", None, API_ALL),
+    *(
+        (
+            "get",
+            f"/api/data/municipalities/{{municipality_id}}/{part}",
+            lambda c, part=part: f"/api/data/municipalities/{c.city_a.pk}/{part}",
+            None,
+            API_ALL,
+        )
+        for part in ("crime", "census", "diagnosis")
+    ),
+]
