@@ -4,18 +4,15 @@ Every row is checked before anything is written; one bad row means nothing is sa
 result lists every problem with its line (the spreadsheet's line: the header is line 1), its
 column and the reason. A municipality already in the registry (same census subdivision code)
 is updated, so importing the same file twice is harmless. Files are read as streams: a CSV line
-by line, an XLSX through openpyxl's read-only mode.
+by line, an XLSX through openpyxl's read-only mode (spreadsheet.py).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import itertools
 import os
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -30,6 +27,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from prevnet.network.models import MembershipStatus, Municipality, Province
+from prevnet.network.spreadsheet import CONTROL, ImportFileError, column_key, open_rows
 
 REQUIRED = ("name", "province", "csd_code")
 OPTIONAL = ("population", "population_year", "latitude", "longitude", "website")
@@ -38,15 +36,8 @@ COLUMNS = REQUIRED + OPTIONAL
 SAVED = ("name", "province", *OPTIONAL)  # what an update writes; csd_code is the key
 COMPARED = ("name", "province_id", *OPTIONAL)
 MAX_ROWS = 20_000  # Canada has about 5,200 census subdivisions; PREVNET_MAX_IMPORT_ROWS overrides
-MAX_LINE_BYTES = 256 * 1024
-MAX_COLUMNS = 100
 PROGRESS_EVERY = 200
 CHANGE_REASON = "import"
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode's control characters (category Cc)
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (size, format, encoding)."""
 
 
 class RowError(NamedTuple):
@@ -86,90 +77,6 @@ def _show(value, limit: int = 40) -> str:
     return text + "…" if len(str(value)) > limit else text
 
 
-def _decoded_lines(handle) -> Iterator[str]:
-    for number in itertools.count(1):
-        raw = handle.readline(MAX_LINE_BYTES + 1)
-        if not raw:
-            return
-        if len(raw) > MAX_LINE_BYTES:
-            message = _("Line %(line)s is longer than %(size)s kB: this is not a list.")
-            raise ImportFileError(message % {"line": number, "size": MAX_LINE_BYTES // 1024})
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            message = _("Line %(line)s is not UTF-8 text. Save the file as “CSV UTF-8”.")
-            raise ImportFileError(message % {"line": number}) from exc
-        yield text.removeprefix("\ufeff") if number == 1 else text
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, list]]:
-    with open(path, "rb") as handle:
-        lines = _decoded_lines(handle)
-        first = next(lines, "")
-        if CONTROL.search(first.rstrip("\r\n").replace("\t", "")):
-            raise ImportFileError(_("The file is neither CSV text nor an XLSX workbook."))
-        # Spreadsheets in French locales separate cells with ";": take what the header uses.
-        delimiter = max(
-            (",", ";", "\t"),
-            key=lambda d: sum(_column_key(c.strip('"')) in COLUMNS for c in first.split(d)),
-        )
-        line = 0
-        try:
-            reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
-            for line, values in enumerate(reader, start=1):
-                yield line, values
-        except csv.Error as exc:
-            message = _("Line %(line)s is not valid CSV: %(error)s")
-            raise ImportFileError(message % {"line": line + 1, "error": exc}) from exc
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
-    from openpyxl import load_workbook
-
-    unreadable = _("The file is not a readable XLSX workbook.")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > 10 * settings.PREVNET_MAX_IMPORT_BYTES:  # a “zip bomb”
-            raise ImportFileError(_("The workbook unpacks to far more than a list of places."))
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except ImportFileError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
-        raise ImportFileError(unreadable) from exc
-    try:
-        if not workbook.worksheets:
-            raise ImportFileError(_("The workbook has no sheet."))
-        rows = workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        for line in itertools.count(1):
-            try:
-                values = next(rows, None)
-            except Exception as exc:
-                message = _("The workbook is damaged after line %(line)s.")
-                raise ImportFileError(message % {"line": line - 1}) from exc
-            if values is None:
-                return
-            yield line, ["" if value is None else value for value in values]
-    finally:
-        workbook.close()
-
-
-def _open_rows(path: Path) -> Iterator[tuple[int, list]]:
-    with open(path, "rb") as handle:
-        head = handle.read(4)
-    if head == b"PK\x03\x04":
-        return _xlsx_rows(path)
-    if head == b"\xd0\xcf\x11\xe0":
-        raise ImportFileError(_("This is an old Excel (.xls) file: save it as .xlsx or CSV."))
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise ImportFileError(_("The file is UTF-16 text. Save it as “CSV UTF-8”."))
-    return _csv_rows(path)
-
-
-def _column_key(cell) -> str:
-    return re.sub(r"[\s-]+", "_", str(cell).strip().lower())
-
-
 def _header_errors(header: list[str], cells: list) -> list[RowError]:
     unknown = _("unknown column; the columns are: %(columns)s") % {"columns": ", ".join(COLUMNS)}
     pairs = zip(header, cells, strict=True)
@@ -200,9 +107,9 @@ def read_table(path: str | Path, errors: list[RowError]) -> Iterator[tuple[int, 
         raise ImportFileError(_("The file is empty."))
     max_rows = getattr(settings, "PREVNET_MAX_IMPORT_ROWS", MAX_ROWS)
     header, count = None, 0
-    for line, values in _open_rows(Path(path)):
+    for line, values in open_rows(Path(path), COLUMNS):
         if header is None:
-            header = [_column_key(v) for v in values]
+            header = [column_key(v) for v in values]
             if not any(header):
                 raise ImportFileError(_("Line 1 must name the columns; it is empty."))
             if problems := _header_errors(header, values):
