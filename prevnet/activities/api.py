@@ -22,7 +22,7 @@ from prevnet.activities.models import (
     ModuleSubject,
 )
 from prevnet.api.routers.common import READ_ERRORS, Pagination, require
-from prevnet.api.schemas import Id, text
+from prevnet.api.schemas import Id, MunicipalityRef, text
 from prevnet.core import access
 from prevnet.core.programme import YEARS
 from prevnet.network.models import Municipality, Region
@@ -40,16 +40,6 @@ class ActivityFilters(Schema):
     year: int | None = Field(None, ge=1, le=YEARS[-1], description="Programme year")
     starts_from: Day | None = Field(None, description="Starting on or after this day")
     starts_until: Day | None = Field(None, description="Starting on or before this day")
-
-
-class MunicipalityRef(Schema):
-    id: int
-    name: str
-    province: str = Field(..., description="Abbreviation, e.g. ON")
-
-    @staticmethod
-    def resolve_province(obj) -> str:
-        return obj.province.abbreviation
 
 
 class ExchangeOut(Schema):

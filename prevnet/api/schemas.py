@@ -102,6 +102,14 @@ class ProvinceOut(Schema):
 # --- municipalities -----------------------------------------------------------------------------
 
 
+class MunicipalityRef(Schema):
+    """A municipality named inside another record (activities, programs)."""
+
+    id: int
+    name: str
+    province: str = Field(alias="province.abbreviation", description="Abbreviation, e.g. ON")
+
+
 class MunicipalityOut(Schema):
     id: int
     name: str

@@ -10,9 +10,8 @@ and who entered a value, stay on the staff pages.
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
 
-from prevnet.api.routers.common import READ_ERRORS, require
+from prevnet.api.routers.common import READ_ERRORS, refuse_invalid, require
 from prevnet.api.schemas import Id, text
 from prevnet.core import programme
 from prevnet.evaluation import figures
@@ -102,13 +101,7 @@ def _where(filters: FigureFilters) -> Where:
         "province": (filters.province or "").upper(),
     }
     form = PlaceFilterForm(data)
-    if not form.is_valid():
-        detail = [
-            {"loc": ["query", name], "msg": str(message)}
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ValidationError(detail)
+    refuse_invalid(form)
     region, province = form.cleaned_data["region"], form.cleaned_data["province"]
     return Where(region.pk if region else None, province.pk if province else None)
 

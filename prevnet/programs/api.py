@@ -12,11 +12,10 @@ from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
-from prevnet.api.routers.common import READ_ERRORS, Pagination, require
-from prevnet.api.schemas import Id, text
+from prevnet.api.routers.common import READ_ERRORS, Pagination, refuse_invalid, require
+from prevnet.api.schemas import Id, MunicipalityRef, text
 from prevnet.programs import services
 from prevnet.programs.forms import ProgramFilterForm
 from prevnet.programs.models import EvaluationStatus, FunderType
@@ -34,16 +33,6 @@ class ProgramFilters(Schema):
     fostered: Literal["yes", "no"] | None = Field(
         None, description="Whether the programme fostered it (counts toward its target)"
     )
-
-
-class MunicipalityRef(Schema):
-    id: int
-    name: str
-    province: str = Field(..., description="Abbreviation, e.g. ON")
-
-    @staticmethod
-    def resolve_province(obj) -> str:
-        return obj.province.abbreviation
 
 
 class ProgramOut(Schema):
@@ -116,13 +105,7 @@ def _validated(filters: ProgramFilters) -> dict:
     if "province" in data:
         data["province"] = data["province"].upper()
     form = ProgramFilterForm(data)
-    if not form.is_valid():
-        detail = [
-            {"loc": ["query", name], "msg": str(message)}
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ValidationError(detail)
+    refuse_invalid(form)
     return form.cleaned_data
 
 

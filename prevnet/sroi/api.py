@@ -32,7 +32,9 @@ Year = Field(None, ge=1990, le=2100)
 # --- schemas ----------------------------------------------------------------------------------
 
 
-class MunicipalityRef(Schema):
+class MunicipalityName(Schema):
+    # Its own name: one schema name in the OpenAPI document per shape (MunicipalityRef has the
+    # province too).
     id: int
     name: str
 
@@ -53,7 +55,7 @@ class AnalysisOut(Schema):
     kind: Literal["municipal", "template"] = Field(
         ..., description="A municipality's program, or a knowledge-base program's template"
     )
-    municipality: MunicipalityRef | None
+    municipality: MunicipalityName | None
     program: ProgramRef | None = Field(None, description="The municipal program")
     template_program: TemplateProgramRef | None = Field(
         None, description="The knowledge-base program (templates)"

@@ -3,7 +3,7 @@
 from django.db.models import Model
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination
 
 from prevnet.api.schemas import Problem
@@ -35,3 +35,16 @@ def require_signed_in(request) -> None:
     """Before looking an object up for a write: anonymous callers learn nothing, not even 404."""
     if access.role_of(request.user) == access.PUBLIC:
         raise HttpError(401, _("Log in or send a token to do this."))
+
+
+def refuse_invalid(form) -> None:
+    """A web form's verdict on query parameters as the API's 422: one entry per message."""
+    if form.is_valid():
+        return
+    raise ValidationError(
+        [
+            {"loc": ["query", name], "msg": str(message)}
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+    )
