@@ -65,11 +65,16 @@ def load(source, maker: SeriesMaker, writer, progress) -> int:
                 convert_options=_conversions(header),
             )
             rows = _load_tables(reader, writer, _Lookup(maker), source, progress)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as exc:
-        raise Fallback from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise Fallback from exc
-    except DatabaseError as exc:
+    except (
+        pa.ArrowInvalid,
+        pa.ArrowNotImplementedError,
+        UnicodeDecodeError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        DatabaseError,
+    ) as exc:
         raise Fallback from exc
     except StatcanFileError as exc:
         if exc.line == 1:
@@ -81,8 +86,7 @@ def load(source, maker: SeriesMaker, writer, progress) -> int:
 
 def _load_tables(reader, writer, lookup: _Lookup, source, progress) -> int:
     rows, pool = 0, pa.default_memory_pool()
-    # closing(): on an error the reader thread is stopped now, not when the traceback that
-    # holds this frame is freed.
+    # closing(): the reader thread is stopped as soon as the loop ends, whatever ends it.
     with _Output(writer) as output, contextlib.closing(_gathered(reader)) as tables:
         lookup.before_making = output.pause
         for table in tables:

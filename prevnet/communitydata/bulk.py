@@ -231,8 +231,9 @@ ROWS_PER_INSERT = 100  # rows of one SQLite INSERT: 700 parameters
 
 
 def _insert_many(cursor, table: str, rows: list[tuple]) -> None:
-    """executemany of INSERTs of 100 rows each: a statement's own cost (its preparation, the
-    AUTOINCREMENT look-up) is then paid once per 100 rows (a third less time than a row each)."""
+    """executemany of INSERTs of 100 rows each: a statement's own cost (binding its program,
+    starting and ending it) is then paid once per 100 rows (a third less time than a row each,
+    measured into the staging table; bench/README.md)."""
     cols, one = ", ".join(OBS_COLUMNS), "(" + ", ".join("?" * len(OBS_COLUMNS)) + ")"
     whole = len(rows) - len(rows) % ROWS_PER_INSERT
     if whole:
