@@ -1,7 +1,9 @@
 """Import time and peak memory of a 35-10-0177 full table: prevnet into SQLite and PostgreSQL,
 beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own process.
 
-    .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip]
+    .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip] [--only sqlite,pandas]
+
+``--only`` runs the contenders whose name holds one of the words (case ignored).
 
 Generate the file first (bench/communitydata_generate.py). prevnet reads the zip as downloaded
 (decompressing as it goes); pandas and DuckDB read the CSV extracted beforehand (var/bench/),
@@ -79,7 +81,7 @@ def run_measured(name: str, code: str, env: dict | None = None):
     return name, wall, cpu, peak_mb, os.waitstatus_to_exitcode(status)
 
 
-def main(zip_path: Path) -> None:
+def main(zip_path: Path, only: list[str]) -> None:
     csv_path = zip_path.with_suffix(".csv")
     if not csv_path.exists():
         with (
@@ -127,6 +129,8 @@ def main(zip_path: Path) -> None:
         flush=True,
     )
     for name, code, env in jobs:
+        if only and not any(word.casefold() in name.casefold() for word in only):
+            continue
         name, wall, cpu, peak, code_ = run_measured(name, code, env)
         note = "" if code_ == 0 else f" (exit {code_})"
         print(f"| {name} | {wall:.1f} s | {cpu:.1f} s | {peak:.0f} MB |{note}", flush=True)
@@ -135,4 +139,7 @@ def main(zip_path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "var/bench/35100177-eng.zip").resolve())
+    args = sys.argv[1:]
+    words = args.pop(args.index("--only") + 1).split(",") if "--only" in args else []
+    args = [a for a in args if a != "--only"]
+    main(Path(args[0] if args else "var/bench/35100177-eng.zip").resolve(), words)

@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from django.db import DatabaseError, connection
 
-from prevnet.communitydata import bulk
+from prevnet.communitydata import arrowseries, bulk
 from prevnet.communitydata.bulk import OBS_COLUMNS, Fallback, SeriesMaker
 from prevnet.communitydata.reader import StatcanFileError, check_header
 
@@ -45,13 +45,11 @@ from prevnet.communitydata.reader import StatcanFileError, check_header
 # a zip member costs several copies of it (16 MB blocks tripled the peak memory).
 BLOCK = 1 << 20  # bytes of CSV per block: ~5,000 rows of 35-10-0177
 GATHER = 200_000  # rows looked up and written at once
-WRITE_ROWS = 50_000  # rows turned into Python objects at once (SQLite)
 # The longest text each stored column accepts; longer goes the row-by-row way (which cuts
 # or refuses it and says where).
 LIMITS = {"REF_DATE": 10, "COORDINATE": 80, "STATUS": 4, "SYMBOL": 4, "TERMINATED": 1}
 # The other text is refused row by row beyond the csv module's field limit (reader.py).
 LIMITS |= dict.fromkeys(("GEO", "DGUID", "UOM", "SCALAR_FACTOR", "VECTOR"), 1 << 20)
-MAKE_ROWS = 20_000  # new series turned into Python objects at once
 
 
 def load(source, maker: SeriesMaker, writer, progress) -> int:
@@ -86,12 +84,19 @@ def load(source, maker: SeriesMaker, writer, progress) -> int:
 
 def _load_tables(reader, writer, lookup: _Lookup, source, progress) -> int:
     rows, pool = 0, pa.default_memory_pool()
+    codes = None if connection.vendor == "postgresql" else _Codes()
+
+    def prepare(table: pa.Table) -> tuple:
+        """In the reader thread, beside the writes: checks, look-ups and codes, whatever
+        does not need the database (Arrow's compute functions release the GIL)."""
+        _check_lengths(table)
+        return table, lookup.known_ids(table), codes.of(table) if codes else None
+
     # closing(): the reader thread is stopped as soon as the loop ends, whatever ends it.
-    with _Output(writer) as output, contextlib.closing(_gathered(reader)) as tables:
+    with _Output(writer) as output, contextlib.closing(_gathered(reader, prepare)) as tables:
         lookup.before_making = output.pause
-        for table in tables:
-            _check_lengths(table)
-            output.write(_observations(table, lookup.ids(table)))
+        for table, ids, coded in tables:
+            output.write(table, lookup.ids(table) if ids is None else ids, coded)
             rows += table.num_rows
             pool.release_unused()  # the allocator would keep every block's pages
             if progress:
@@ -99,11 +104,11 @@ def _load_tables(reader, writer, lookup: _Lookup, source, progress) -> int:
     return rows
 
 
-def _gathered(reader):
+def _gathered(reader, prepare):
     """The reader's small blocks gathered into tables of at least GATHER rows: each look-up
     builds a hash table of every known coordinate (~30 ms for 300,000), once per table. They
-    are read one table ahead in a thread: decompressing and parsing (which release the GIL)
-    go on while the database stores the table before."""
+    are read and prepared one table ahead in a thread: decompressing, parsing and looking up
+    (which release the GIL) go on while the database stores the table before."""
     tables: queue.Queue = queue.Queue(maxsize=1)
     stop = threading.Event()
 
@@ -114,12 +119,12 @@ def _gathered(reader):
                 batches.append(batch)
                 count += batch.num_rows
                 if count >= GATHER:
-                    tables.put(pa.Table.from_batches(batches))
+                    tables.put(prepare(pa.Table.from_batches(batches)))
                     batches, count = [], 0
                     if stop.is_set():
                         return
             if count:
-                tables.put(pa.Table.from_batches(batches))
+                tables.put(prepare(pa.Table.from_batches(batches)))
             tables.put(None)
         except BaseException as exc:  # handed to the importer's thread, raised there
             tables.put(exc)
@@ -179,39 +184,42 @@ class _Lookup:
     def __init__(self, maker: SeriesMaker):
         self.maker = maker
         self.before_making = lambda: None  # set to pause the writer's COPY
-        self.coordinates = pa.array(list(maker.series), pa.string())
-        self.series_ids = np.fromiter(maker.series.values(), np.int64, len(maker.series))
+        coordinates = pa.array(list(maker.series), pa.string())
+        # One tuple, replaced whole: the reader thread reads it while this one adds series.
+        self.known = (coordinates, np.fromiter(maker.series.values(), np.int64, len(coordinates)))
+
+    def known_ids(self, batch: pa.Table) -> np.ndarray | None:
+        """The series ids of a table whose coordinates are all known, else None (reader thread;
+        series only ever get added, so an older snapshot's answer stays right)."""
+        index, series_ids = self._index(batch)
+        return None if index.null_count else series_ids[index.to_numpy(zero_copy_only=False)]
 
     def ids(self, batch: pa.Table) -> np.ndarray:
-        coordinate = batch.column("COORDINATE")
-        index = pc.index_in(coordinate, value_set=self.coordinates)
+        """The series ids of a table, making those of coordinates not seen before."""
+        index, series_ids = self._index(batch)
         if index.null_count:
             self.before_making()
             self._make(batch.filter(pc.is_null(index)))
-            index = pc.index_in(coordinate, value_set=self.coordinates)
-        return self.series_ids[index.to_numpy(zero_copy_only=False)]
+            index, series_ids = self._index(batch)
+        return series_ids[index.to_numpy(zero_copy_only=False)]
+
+    def _index(self, batch: pa.Table) -> tuple[pa.Array, np.ndarray]:
+        coordinates, series_ids = self.known
+        return pc.index_in(batch.column("COORDINATE"), value_set=coordinates), series_ids
 
     def _make(self, new: pa.Table) -> None:
-        """Creates the series of the new coordinates, each from its first row, a slice at a
-        time (a table's first block is hundreds of thousands of new cells)."""
+        """Creates the series of the new coordinates, each from its first row."""
         names = ["COORDINATE", "GEO", "DGUID", "VECTOR", "UOM", "SCALAR_FACTOR"]
         # unique() keeps the order of first appearance; np.unique gives each one's first row.
         coordinates = new.column("COORDINATE")
         cell = pc.index_in(coordinates, value_set=pc.unique(coordinates)).to_numpy()
         first = np.unique(cell, return_index=True)[1]
         cells = new.select(names).take(pa.array(first))
-        for start in range(0, cells.num_rows, MAKE_ROWS):
-            part = cells.slice(start, MAKE_ROWS)
-            made = part.column("COORDINATE").to_pylist()
-            columns = [part.column(n).to_pylist() for n in names[1:]]
-            for coordinate, geo, dguid, vector, uom, scalar in zip(made, *columns, strict=True):
-                self.maker.make(geo, dguid, coordinate, vector, uom, scalar, line=0)
-            self.maker.flush()
-            series = self.maker.series
-            more = np.fromiter((series[c] for c in made), np.int64, len(made))
-            self.series_ids = np.concatenate([self.series_ids, more])
-        self.coordinates = pa.concat_arrays(
-            [self.coordinates, cells.column("COORDINATE").combine_chunks()]
+        coordinates, series_ids = self.known
+        made = arrowseries.make(self.maker, cells)
+        self.known = (
+            pa.concat_arrays([coordinates, cells.column("COORDINATE").combine_chunks()]),
+            np.concatenate([series_ids, made]),
         )
 
 
@@ -229,11 +237,46 @@ def _observations(batch: pa.Table, ids: np.ndarray) -> pa.Table:
     )
 
 
+class _Codes:
+    """SQLite: a number for each combination of period and flags met (REF_DATE, STATUS, SYMBOL,
+    TERMINATED, DECIMALS: a few hundred in a whole table), so that each row is bound as three
+    numbers (Writer.write_packed)."""
+
+    def __init__(self):
+        self.known: dict[str, int] = {}
+
+    def of(self, table: pa.Table) -> tuple[np.ndarray, list[tuple]]:
+        """Each row's code, and the combinations met for the first time."""
+        decimals = pc.cast(pc.fill_null(table.column("DECIMALS"), 0), pa.string())
+        names = ("REF_DATE", "STATUS", "SYMBOL", "TERMINATED")
+        parts = [*(table.column(n) for n in names), decimals]
+        encoded = pc.dictionary_encode(
+            pc.binary_join_element_wise(*parts, SEPARATOR).combine_chunks()
+        )
+        codes, new = [], []
+        for key in encoded.dictionary.to_pylist():
+            code = self.known.get(key)
+            if code is None:
+                fields = key.split(SEPARATOR)
+                if len(fields) != len(parts):
+                    raise Fallback  # a field holds the separator: leave it to the checked path
+                code = self.known[key] = len(self.known)
+                ref_date, status, symbol, terminated, decimals = fields
+                new.append((code, ref_date, status, symbol, terminated == "t", int(decimals)))
+            codes.append(code)
+        return np.array(codes, np.int64)[encoded.indices.to_numpy()], new
+
+
+SEPARATOR = "\x1f"  # a control character no Statistics Canada field holds
+WRITE_CSV = pacsv.WriteOptions(include_header=False)
+
+
 class _Output:
     """Where the observations go. PostgreSQL: one COPY kept open from table to table, so that
     the server stores one while this process parses the next (two cores at work); it is closed
-    while series are created, since a connection does nothing else during a COPY. SQLite: the
-    columns become Python lists (``to_pylist``, in C), zipped into rows for the writer."""
+    while series are created, since a connection does nothing else during a COPY. SQLite: rows
+    of three numbers (series id, code, value), laid one after the other in one Python list for
+    multi-row inserts (Writer.write_packed)."""
 
     def __init__(self, writer):
         self.writer, self.pg = writer, connection.vendor == "postgresql"
@@ -250,17 +293,18 @@ class _Output:
             stack, self.stack, self.copy = self.stack, None, None
             stack.__exit__(*(exc or (None, None, None)))
 
-    def write(self, table: pa.Table) -> None:
+    def write(self, table: pa.Table, ids: np.ndarray, coded: tuple | None) -> None:
         if self.pg:
             buffer = io.BytesIO()
             # Strings are quoted ("" is an empty string), nulls left empty (NULL to COPY).
-            pacsv.write_csv(table, buffer, pacsv.WriteOptions(include_header=False))
+            pacsv.write_csv(_observations(table, ids), buffer, WRITE_CSV)
             self._copy().write(buffer.getbuffer())
             return
-        for start in range(0, table.num_rows, WRITE_ROWS):
-            part = table.slice(start, WRITE_ROWS)
-            columns = (part.column(c).to_pylist() for c in OBS_COLUMNS)
-            self.writer.write(list(zip(*columns, strict=True)))
+        codes, new = coded
+        flat: list = [None] * (3 * table.num_rows)
+        flat[0::3], flat[1::3] = ids.tolist(), codes.tolist()
+        flat[2::3] = table.column("VALUE").to_pylist()
+        self.writer.write_packed(flat, new)
 
     def _copy(self):
         if self.copy is None:

@@ -105,11 +105,11 @@ def test_an_unexpected_error_stops_the_reader_at_once(tmp_path, monkeypatch):
     calls = []
     write = arrowload._Output.write
 
-    def failing(self, table):
+    def failing(self, *args):
         calls.append(1)
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        write(self, table)
+        write(self, *args)
 
     monkeypatch.setattr(arrowload._Output, "write", failing)
     with pytest.raises(RuntimeError) as info:
