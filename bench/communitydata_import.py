@@ -1,7 +1,8 @@
 """Import time and peak memory of a 35-10-0177 full table: prevnet into SQLite and PostgreSQL,
 beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own process.
 
-    .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip] [--only sqlite,pandas]
+    .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip] \\
+        [--only sqlite,pandas]
 
 ``--only`` runs the contenders whose name holds one of the words (case ignored).
 

@@ -59,7 +59,7 @@ def make(maker: SeriesMaker, cells: pa.Table) -> np.ndarray:
 
 def _member_numbers(coordinates: pa.Array, n_dims: int) -> np.ndarray:
     """The member number of each dimension, one row per coordinate."""
-    pattern = r"^[0-9]{1,9}(\.[0-9]{1,9}){%d}$" % (n_dims - 1)
+    pattern = rf"^[0-9]{{1,9}}(\.[0-9]{{1,9}}){{{n_dims - 1}}}$"
     if not pc.all(pc.match_substring_regex(coordinates, pattern)).as_py():
         raise Fallback  # not one member number for each dimension
     parts = pc.list_flatten(pc.split_pattern(coordinates, "."))

@@ -48,10 +48,8 @@ PACKED_TABLES = (
     f"CREATE TEMP TABLE {CODES} (code integer PRIMARY KEY, ref_date text, status text,"
     " symbol text, terminated integer, decimals integer)",
 )
-UNPACKED = (
-    "SELECT p.series_id, c.ref_date, p.value, c.status, c.symbol, c.terminated, c.decimals"
-    f" FROM {PACKED} p JOIN {CODES} c ON c.code = p.code"  # noqa: S608
-)
+UNPACKED_COLUMNS = "p.series_id, c.ref_date, p.value, c.status, c.symbol, c.terminated, c.decimals"
+UNPACKED = f"SELECT {UNPACKED_COLUMNS} FROM {PACKED} p JOIN {CODES} c ON c.code = p.code"  # noqa: S608
 
 
 class Fallback(Exception):
@@ -201,7 +199,8 @@ class Writer:
                     cursor.execute(sql)
                 self.packed = True
             if codes:
-                cursor.executemany(f"INSERT INTO {CODES} VALUES (%s, %s, %s, %s, %s, %s)", codes)
+                insert = f"INSERT INTO {CODES} VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
+                cursor.executemany(insert, codes)
             _insert_flat(cursor.cursor, PACKED, PACKED_COLUMNS, flat)
         self.inserted += len(flat) // len(PACKED_COLUMNS)
 
