@@ -62,7 +62,7 @@ def import_statcan_zip(
                 progress(table.rows, source.data_size, source.data_size)
             return Result(table=table, rows=table.rows, unchanged=table.rows)
         try:
-            with transaction.atomic():
+            with bulk.sqlite_trusted_references(), transaction.atomic():
                 return _import(source, meta, run, progress)
         except IntegrityError as exc:
             raise StatcanFileError(
@@ -96,6 +96,7 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     if not result.rows:
         raise StatcanFileError(_("The data file holds no row."), line=1)
     result.created, result.updated = writer.finish(run)
+    bulk.check_changes()
     result.unchanged = result.rows - result.created - result.updated
     if progress:
         progress(result.rows, source.data_size, source.data_size)

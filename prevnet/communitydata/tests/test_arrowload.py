@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
+import pyarrow as pa
 import pytest
 from django.db import connection
 
 from prevnet.communitydata import arrowload, bulk, importer
 from prevnet.communitydata.importer import import_statcan_zip
-from prevnet.communitydata.models import Observation, Series
+from prevnet.communitydata.models import ImportRun, Observation, ObservationChange, Series
 from prevnet.communitydata.reader import StatcanFileError
 from prevnet.communitydata.tests import statcan_files as sf
 from prevnet.communitydata.tests.test_bulk import snapshot
@@ -117,3 +119,102 @@ def test_an_unexpected_error_stops_the_reader_at_once(tmp_path, monkeypatch):
     # Even while the traceback (kept by ``info``) holds the loader's frames, no reader is left.
     assert info.value.__traceback__ is not None and not readers()
     assert not Observation.objects.exists() and not Series.objects.exists()
+
+
+KNOWN = pa.array(["1.1", "1.2", "1.3"])
+KNOWN_IDS = np.array([10, 11, 12])
+
+
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        ([["1.2", "1.3"], ["1.1", "1.2"]], [11, 12, 10, 11]),  # across a period's end
+        ([["1.1", "1.2", "1.3", "1.1", "1.2", "1.3", "1.1"]], [10, 11, 12, 10, 11, 12, 10]),
+        ([["1.3"]], [12]),
+        ([["1.1", "1.3"]], None),  # out of the known order
+        ([["1.1", "1.2", "1.3", "1.2"]], [10, 11, 12, 11]),  # a run may start anywhere
+        ([["1.3", "1.3", "1.3", "1.3"]], None),  # runs of one: given up after a few
+        ([["1.1", "9.9"]], None),  # not known
+        ([["9.9"]], None),
+    ],
+)
+def test_coordinates_in_the_known_order_take_their_ids_without_hashing(chunks, expected):
+    ids = arrowload._in_known_order(pa.chunked_array(chunks), KNOWN, KNOWN_IDS)
+    assert (None if ids is None else ids.tolist()) == expected
+
+
+def test_nothing_known_yet_means_no_ids():
+    column = pa.chunked_array([["1.1"]])
+    assert arrowload._in_known_order(column, pa.array([], pa.string()), np.array([])) is None
+
+
+def test_period_major_tables_take_the_known_order_and_match_the_checked_path(
+    tmp_path, monkeypatch, only_fast
+):
+    # Statistics Canada's own order (period, then cells): after the first period every table,
+    # even one across two periods, is matched by comparison rather than by a hash look-up.
+    path = sf.make_zip(tmp_path / "t.zip")
+    monkeypatch.setattr(arrowload, "GATHER", 7)
+    monkeypatch.setattr(arrowload, "BLOCK", 1024)
+    answers = []
+    in_order = arrowload._in_known_order
+    monkeypatch.setattr(
+        arrowload, "_in_known_order", lambda *a: answers.append(in_order(*a)) or answers[-1]
+    )
+    result = import_statcan_zip(path)
+    cells = Series.objects.count()
+    assert result.rows == result.created == Observation.objects.count() == 11 * cells
+    matched = [a is not None for a in answers]
+    # Only the tables holding the first period's cells miss (the reader runs a table ahead).
+    assert matched.count(False) <= cells // 7 + 2 and all(matched[-(len(matched) // 2) :])
+    fast = snapshot()
+    Observation.objects.all().delete()
+    Series.objects.all().delete()
+    monkeypatch.undo()
+    monkeypatch.setattr(importer.arrowload, "load", _no_fast)
+    import_statcan_zip(path, force=True)
+    assert snapshot() == fast
+
+
+def foreign_keys() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA foreign_keys")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_checks_references_again_after_an_import_with_them_off(tmp_path, monkeypatch):
+    seen = []
+    settle = bulk.Writer.settle
+    monkeypatch.setattr(bulk.Writer, "settle", lambda s: seen.append(foreign_keys()) or settle(s))
+    result = import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
+    assert seen == [0] and foreign_keys() == 1
+    assert result.created == Observation.objects.count() > 0
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA foreign_key_check")
+        assert cursor.fetchall() == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_checks_references_again_after_a_failed_import(tmp_path):
+    body = sf.rows()
+    body[150][11] = "twelve"
+    with pytest.raises(StatcanFileError):
+        import_statcan_zip(sf.make_zip(tmp_path / "bad.zip", data=sf.data_csv(body=body)))
+    assert foreign_keys() == 1 and not Observation.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
+@pytest.mark.django_db(transaction=True)
+def test_a_change_recorded_for_a_missing_run_is_refused(tmp_path):
+    path = sf.make_zip(tmp_path / "t.zip")
+    import_statcan_zip(path)
+    body = sf.rows({(1, 1, 1, 2020): ("999", "", "", "")})
+    newer = sf.make_zip(tmp_path / "newer.zip", data=sf.data_csv(body=body))
+    run = ImportRun(original_name="gone")  # never saved: no such run in the database
+    with pytest.raises(StatcanFileError, match="breaks a rule"):
+        import_statcan_zip(newer, run=run)
+    assert foreign_keys() == 1 and not ObservationChange.objects.exists()
+    assert Observation.objects.filter(value=999).count() == 0

@@ -143,3 +143,21 @@ def test_a_long_code_is_cut_as_the_checked_path_cuts_it(tmp_path):
     body[3][12] = "ABCDEFG"  # STATUS longer than its four characters
     import_statcan_zip(sf.make_zip(tmp_path / "t.zip", data=sf.data_csv(body=body)))
     assert Observation.objects.filter(status="ABCD").count() == 1
+
+
+def test_accented_codes_within_their_length_stay_on_the_fast_path(tmp_path, counted_fallback):
+    # "éé" is 4 bytes but 2 characters: the byte count alone must not send the file away.
+    body = sf.rows()
+    body[3][12], body[4][13] = "éé", "ÉÉÉÉ"
+    import_statcan_zip(sf.make_zip(tmp_path / "t.zip", data=sf.data_csv(body=body)))
+    assert counted_fallback == []
+    assert Observation.objects.filter(status="éé").count() == 1
+    assert Observation.objects.filter(symbol="ÉÉÉÉ").count() == 1
+
+
+def test_five_accented_characters_are_cut_by_the_checked_path(tmp_path, counted_fallback):
+    body = sf.rows()
+    body[3][12] = "ééééé"
+    import_statcan_zip(sf.make_zip(tmp_path / "t.zip", data=sf.data_csv(body=body)))
+    assert counted_fallback == [1]
+    assert Observation.objects.filter(status="éééé").count() == 1
