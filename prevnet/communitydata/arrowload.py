@@ -1,23 +1,26 @@
 """The fast path of the Statistics Canada importer: Arrow's CSV reader, columns, not rows.
 
 A full table is millions of rows but only thousands of cells (series). pyarrow's streaming
-reader parses the decompressed file in large blocks, in C++, into typed columns (a few seconds
-for the 1.5 GB 35-10-0177 table) without one Python object per field. Each block's
-COORDINATE column is looked up against the series already known (``index_in``, a hash join
-in C++); only the rows of coordinates seen for the first time come back to Python, to create
-their series. Then:
+reader parses the decompressed file in blocks, in C++, into typed columns (about 3 s for the
+1.5 GB 35-10-0177 table) without one Python object per field, in a thread one table ahead of
+the writes. Each table's COORDINATE column is matched against the series already known: by
+comparing runs when it follows their order (``_in_known_order``: Statistics Canada sorts by
+period, so every period lists the cells alike), else by ``index_in``, a hash join in C++.
+Only the rows of coordinates seen for the first time come back to Python, to create their
+series (arrowseries.py). Then:
 
-- PostgreSQL: the block, with its series ids, is written back as CSV by Arrow and sent with
+- PostgreSQL: the table, with its series ids, is written back as CSV by Arrow and sent with
   COPY straight into its target (the observation table, or the staging table on a re-import);
-  the server stores it on its own core while this process parses the next block.
-- SQLite: the columns become Python lists at once (``to_pylist``, in C) and are zipped into the
-  rows of one executemany.
+  the server stores it on its own core while this process parses the next table.
+- SQLite: each row becomes three numbers (series id, a code for its period and flags, value)
+  laid in one Python list for multi-row inserts into a staging table, copied in order into
+  the observation table at the end (``bulk.Writer``).
 
 Whatever the reader does not accept as plainly valid (a value that is not a number, a field
 count that differs, invalid UTF-8, a line longer than a block, a code longer than its column)
 raises ``bulk.Fallback``; the importer rolls the attempt back and runs the row-by-row path,
-which names the line and the problem. Memory is one block and its converted columns, whatever
-the file's size, plus one entry per table cell.
+which names the line and the problem. Memory is the few tables of 200,000 rows in flight
+(read ahead, being written), whatever the file's size, plus one entry per table cell.
 """
 
 from __future__ import annotations
