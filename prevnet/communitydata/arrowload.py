@@ -48,6 +48,8 @@ from prevnet.communitydata.reader import StatcanFileError, check_header
 # a zip member costs several copies of it (16 MB blocks tripled the peak memory).
 BLOCK = 1 << 20  # bytes of CSV per block: ~5,000 rows of 35-10-0177
 GATHER = 200_000  # rows looked up and written at once
+# ... or fewer when the rows are wide (long names): memory is bounded by bytes, not rows.
+GATHER_BLOCKS = 48  # 35-10-0177 fills 200,000 rows in about 40 blocks
 # The longest text each stored column accepts; longer goes the row-by-row way (which cuts
 # or refuses it and says where).
 LIMITS = {"REF_DATE": 10, "COORDINATE": 80, "STATUS": 4, "SYMBOL": 4, "TERMINATED": 1}
@@ -121,7 +123,7 @@ def _gathered(reader, prepare):
             for batch in reader:
                 batches.append(batch)
                 count += batch.num_rows
-                if count >= GATHER:
+                if count >= GATHER or len(batches) >= GATHER_BLOCKS:
                     tables.put(prepare(pa.Table.from_batches(batches)))
                     batches, count = [], 0
                     if stop.is_set():

@@ -218,3 +218,12 @@ def test_a_change_recorded_for_a_missing_run_is_refused(tmp_path):
         import_statcan_zip(newer, run=run)
     assert foreign_keys() == 1 and not ObservationChange.objects.exists()
     assert Observation.objects.filter(value=999).count() == 0
+
+
+def test_wide_rows_are_gathered_by_blocks_not_rows(monkeypatch):
+    # A table of long labels must not hold GATHER rows at once: at most GATHER_BLOCKS blocks.
+    monkeypatch.setattr(arrowload, "GATHER_BLOCKS", 3)
+    batch = pa.record_batch({"x": pa.array(range(10))})
+    tables = list(arrowload._gathered(iter([batch] * 8), lambda table: table))
+    assert [t.num_rows for t in tables] == [30, 30, 20]
+    assert not readers()
