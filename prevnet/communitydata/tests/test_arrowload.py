@@ -183,7 +183,7 @@ def foreign_keys() -> int:
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sqlite_checks_references_again_after_an_import_with_them_off(tmp_path, monkeypatch):
     seen = []
     settle = bulk.Writer.settle
@@ -197,7 +197,7 @@ def test_sqlite_checks_references_again_after_an_import_with_them_off(tmp_path, 
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sqlite_checks_references_again_after_a_failed_import(tmp_path):
     body = sf.rows()
     body[150][11] = "twelve"
@@ -207,7 +207,7 @@ def test_sqlite_checks_references_again_after_a_failed_import(tmp_path):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign_keys pragma")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_change_recorded_for_a_missing_run_is_refused(tmp_path):
     path = sf.make_zip(tmp_path / "t.zip")
     import_statcan_zip(path)
