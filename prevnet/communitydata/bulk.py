@@ -13,6 +13,7 @@ from itertools import chain
 from django.db import IntegrityError, connection
 from django.utils.translation import gettext as _
 
+from prevnet.communitydata import partitions
 from prevnet.communitydata.geography import Matcher
 from prevnet.communitydata.models import (
     Geography,
@@ -146,21 +147,27 @@ def geo_position(meta: Metadata) -> int:
 class Writer:
     """Bulk writes: COPY on PostgreSQL, multi-row INSERTs on SQLite; direct or through staging.
 
-    PostgreSQL: a first import goes straight into the observation table; a re-import goes
-    through the staging table and ``finish`` compares. SQLite always stages (a temporary table
+    PostgreSQL: a first import goes into a table of its own, attached as a partition of the
+    observation table by ``finish`` (partitions.py); a re-import goes through the staging table
+    and ``finish`` compares. SQLite always stages (a temporary table
     with no index, key or check to maintain) and ``settle`` copies a first import into the
     observation table in one statement, in (series, period) order: the unique index then grows
     at its end, and the table's AUTOINCREMENT and foreign key are handled once per statement
     instead of once per row (the 7.7 million rows of 35-10-0177 in half the time of direct
     inserts; bench/README.md)."""
 
-    def __init__(self, direct: bool):
-        self.direct = direct
+    def __init__(self, direct: bool, maker: SeriesMaker):
+        self.direct, self.maker = direct, maker
         self.obs = Observation._meta.db_table
         self.pg = connection.vendor == "postgresql"
         self.staged = not (direct and self.pg)
         self.target = "cd_stage" if self.staged else self.obs
+        self.partition: partitions.LoadTable | None = None
         with connection.cursor() as cursor:
+            if direct and self.pg and not maker.series:
+                # New series only: their rows go into a partition of their own (partitions.py).
+                self.partition = partitions.load_table(cursor, maker.next_id)
+                self.target = self.partition.name if self.partition else self.obs
             if self.staged:
                 temp = "TEMPORARY" if self.pg else "TEMP"
                 cursor.execute(f"DROP TABLE IF EXISTS {self.target}")
@@ -179,7 +186,8 @@ class Writer:
             if self.pg:
                 # COPY goes through psycopg directly; wrap its errors as Django's.
                 copy_sql = f"COPY {self.target} ({columns}) FROM STDIN"
-                with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
+                trusted = trusted_references(cursor) if self.partition else nullcontext()
+                with trusted, connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
                     for row in rows:
                         copy.write_row(row)
             else:
@@ -228,6 +236,9 @@ class Writer:
         """(created, updated)."""
         obs, stage, cols = self.obs, self.target, ", ".join(OBS_COLUMNS)
         self.settle()
+        if self.partition is not None:
+            with connection.cursor() as cursor:
+                self.partition.attach(cursor, self.maker.next_id)
         if self.direct:
             return self.inserted, 0
         distinct = "IS DISTINCT FROM" if self.pg else "IS NOT"

@@ -86,12 +86,12 @@ def _import(source: StatcanZip, meta: Metadata, run, progress) -> Result:
     result = Result(table=table)
     try:
         with transaction.atomic():  # a savepoint: a fallback leaves nothing of the attempt
-            writer = bulk.Writer(direct=fresh)
             maker = bulk.SeriesMaker(table, members, meta)
+            writer = bulk.Writer(direct=fresh, maker=maker)
             result.rows = arrowload.load(source, maker, writer, progress)
     except bulk.Fallback:
-        writer = bulk.Writer(direct=fresh)
         maker = bulk.SeriesMaker(table, members, meta)
+        writer = bulk.Writer(direct=fresh, maker=maker)
         result.rows = _load_checked(source, maker, writer, progress)
     if not result.rows:
         raise StatcanFileError(_("The data file holds no row."), line=1)

@@ -182,6 +182,7 @@ class Series(models.Model):
 
 class Observation(models.Model):
     # No index of its own: the unique (series, ref_date) index serves look-ups by series.
+    # On PostgreSQL the table is partitioned by series (migration 0002, partitions.py).
     series = models.ForeignKey(
         Series, on_delete=models.CASCADE, related_name="observations", db_index=False
     )
@@ -275,7 +276,11 @@ class ObservationChange(models.Model):
     """A value a newer release revised: what it was and what it became."""
 
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
-    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="+")
+    # Not a database constraint: PostgreSQL partitions observations by series, and a foreign
+    # key can only point at a key holding that (partitions.py). Django cascades the delete.
+    observation = models.ForeignKey(
+        Observation, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     old_value = models.FloatField(null=True)
     new_value = models.FloatField(null=True)
     old_flags = models.CharField(max_length=12, blank=True)
