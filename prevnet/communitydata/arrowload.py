@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import queue
 import threading
 import zipfile
@@ -40,7 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from django.db import DatabaseError, connection
 
-from prevnet.communitydata import arrowseries, bulk
+from prevnet.communitydata import arrowseries, bulk, pgcopy
 from prevnet.communitydata.bulk import OBS_COLUMNS, Fallback, SeriesMaker
 from prevnet.communitydata.reader import StatcanFileError, check_header
 
@@ -258,20 +257,6 @@ def _in_known_order(column, known: pa.Array, series_ids: np.ndarray) -> np.ndarr
     return np.concatenate(runs) if runs else None
 
 
-def _observations(batch: pa.Table, ids: np.ndarray) -> pa.Table:
-    return pa.table(
-        {
-            "series_id": pa.array(ids),
-            "ref_date": batch.column("REF_DATE"),
-            "value": batch.column("VALUE"),
-            "status": batch.column("STATUS"),
-            "symbol": batch.column("SYMBOL"),
-            "terminated": pc.equal(batch.column("TERMINATED"), "t"),
-            "decimals": pc.fill_null(batch.column("DECIMALS"), 0),
-        }
-    )
-
-
 class _Codes:
     """SQLite: a number for each combination of period and flags met (REF_DATE, STATUS, SYMBOL,
     TERMINATED, DECIMALS: a few hundred in a whole table), so that each row is bound as three
@@ -303,7 +288,6 @@ class _Codes:
 
 
 SEPARATOR = "\x1f"  # a control character no Statistics Canada field holds
-WRITE_CSV = pacsv.WriteOptions(include_header=False)
 
 
 class _Output:
@@ -325,15 +309,16 @@ class _Output:
 
     def pause(self, *exc) -> None:
         if self.stack is not None:
+            if not any(exc):
+                self.copy.write(pgcopy.TRAILER)
             stack, self.stack, self.copy = self.stack, None, None
             stack.__exit__(*(exc or (None, None, None)))
 
     def write(self, table: pa.Table, ids: np.ndarray, coded: tuple | None) -> None:
         if self.pg:
-            buffer = io.BytesIO()
-            # Strings are quoted ("" is an empty string), nulls left empty (NULL to COPY).
-            pacsv.write_csv(_observations(table, ids), buffer, WRITE_CSV)
-            self._copy().write(buffer.getbuffer())
+            load = self.writer.partition  # a first import numbers its rows (partitions.py)
+            first = load.take_ids(table.num_rows) if load else None
+            self._copy().write(pgcopy.observation_rows(table, ids, first))
             return
         codes, new = coded
         flat: list = [None] * (3 * table.num_rows)
@@ -343,11 +328,13 @@ class _Output:
 
     def _copy(self):
         if self.copy is None:
-            sql = f"COPY {self.writer.target} ({', '.join(OBS_COLUMNS)}) FROM STDIN (FORMAT csv)"
+            columns = ", ".join(("id", *OBS_COLUMNS) if self.writer.partition else OBS_COLUMNS)
+            sql = f"COPY {self.writer.target} ({columns}) FROM STDIN (FORMAT binary)"
             with ExitStack() as stack:
                 cursor = stack.enter_context(connection.cursor())
                 stack.enter_context(bulk.trusted_references(cursor))
                 stack.enter_context(connection.wrap_database_errors)
                 self.copy = stack.enter_context(cursor.cursor.copy(sql))
+                self.copy.write(pgcopy.SIGNATURE)
                 self.stack = stack.pop_all()  # open until pause()
         return self.copy
