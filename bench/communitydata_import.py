@@ -15,9 +15,9 @@ maximum resident set size (os.wait4); CPU time is the child's user + system time
 PostgreSQL, also the server backend's (read from /proc before the connection closes: COPY,
 sorting and indexing happen there). "PostgreSQL, not superuser" runs the same import as a
 role without superuser rights would (reference checks kept: see bulk.trusted_references and
-partitions.LoadTable). The SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and prevnet_cd_bench) for
-bench/communitydata_page.py; delete the files under var/bench/ and drop prevnet_cd_bench and
-prevnet_cd_bench_nosu after.
+partitions.LoadTable). The SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3
+and prevnet_cd_bench) for bench/communitydata_page.py; delete the files under var/bench/ and
+drop prevnet_cd_bench and prevnet_cd_bench_nosu after.
 """
 
 from __future__ import annotations
