@@ -9,9 +9,10 @@ period, so every period lists the cells alike), else by ``index_in``, a hash joi
 Only the rows of coordinates seen for the first time come back to Python, to create their
 series (arrowseries.py). Then:
 
-- PostgreSQL: the table, with its series ids, is written back as CSV by Arrow and sent with
-  COPY straight into its target (the observation table, or the staging table on a re-import);
-  the server stores it on its own core while this process parses the next table.
+- PostgreSQL: the table, with its series ids, is laid out in COPY's binary format from its
+  columns (pgcopy.py) and sent into its target (a first import's own partition, see
+  partitions.py, or the staging table on a re-import); the server stores it on its own core
+  while this process parses the next table.
 - SQLite: each row becomes three numbers (series id, a code for its period and flags, value)
   laid in one Python list for multi-row inserts into a staging table, copied in order into
   the observation table at the end (``bulk.Writer``).
