@@ -2,9 +2,10 @@
 
 Rows are checked and written in batches inside one transaction; the first bad row rolls
 everything back and names its line. A table seen for the first time is inserted directly (on
-PostgreSQL into a partition of its own, partitions.py). A table already imported goes through a staging table, then three set-based statements record
-the values that changed (ObservationChange), update them and insert the new ones: importing the
-same file twice changes nothing, and a newer release replaces revised values with a trace.
+PostgreSQL into a partition of its own, partitions.py). A table already imported goes through
+a staging table, then three set-based statements record the values that changed
+(ObservationChange), update them and insert the new ones: importing the same file twice changes
+nothing, and a newer release replaces revised values with a trace.
 Memory is bounded by the batch size and the series dictionary (one entry per table cell).
 """
 
