@@ -64,6 +64,27 @@ def test_a_slice_of_a_table_gives_only_its_rows():
     assert read(bytes(pgcopy.observation_rows(BATCH.slice(1), IDS[1:]))) == ROWS[1:]
 
 
+def test_every_mix_of_period_lengths_symbols_and_missing_values():
+    n = 2000
+    batch = pa.table(
+        {
+            "REF_DATE": [("2020", "2020-01", "2020-01-01")[i % 3] for i in range(n)],
+            "VALUE": pa.array([None if i % 7 == 0 else i / 4 for i in range(n)], pa.float64()),
+            "STATUS": [("", "E", "..", "F")[i % 4] for i in range(n)],
+            "SYMBOL": [("", "p", "r", "ü")[i % 5 % 4] for i in range(n)],
+            "TERMINATED": ["t" if i % 11 == 0 else "" for i in range(n)],
+            "DECIMALS": pa.array([None if i % 13 == 0 else i % 3 for i in range(n)], pa.int16()),
+        }
+    )
+    ids = np.arange(n, dtype=np.int64) * 3
+    texts = [batch.column(c).to_pylist() for c in ("REF_DATE", "VALUE", "STATUS", "SYMBOL")]
+    expected = [
+        (3 * i, *(column[i] for column in texts), i % 11 == 0, 0 if i % 13 == 0 else i % 3)
+        for i in range(n)
+    ]
+    assert read(bytes(pgcopy.observation_rows(batch, ids))) == expected
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's COPY")
 @pytest.mark.django_db
 def test_postgresql_reads_the_rows_as_written():
