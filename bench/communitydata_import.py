@@ -14,10 +14,10 @@ pandas's and DuckDB's count starting Python and importing them. Peak memory is e
 maximum resident set size (os.wait4); CPU time is the child's user + system time and, for
 PostgreSQL, also the server backend's (read from /proc before the connection closes: COPY,
 sorting and indexing happen there). "PostgreSQL, not superuser" runs the same import as a
-role without superuser rights would (reference checks kept: see bulk.trusted_references and
-partitions.LoadTable). The SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3
-and prevnet_cd_bench) for bench/communitydata_page.py; delete the files under var/bench/ and
-drop prevnet_cd_bench and prevnet_cd_bench_nosu after.
+role without superuser rights would (reference checks kept: see partitions.is_superuser). The
+SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and prevnet_cd_bench) for
+bench/communitydata_page.py; delete the files under var/bench/ and drop prevnet_cd_bench and
+prevnet_cd_bench_nosu after.
 """
 
 from __future__ import annotations
@@ -40,12 +40,11 @@ import os, sys, django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prevnet.settings")
 sys.path.insert(0, {root!r})
 django.setup()
-from prevnet.communitydata import bulk, partitions
+from prevnet.communitydata import partitions
 from prevnet.communitydata.importer import import_statcan_zip
 from django.db import connection
-import contextlib, time
+import time
 if {keep_fk!r}:  # what a role without superuser rights gets
-    bulk.trusted_references = lambda cursor: contextlib.nullcontext()
     partitions.is_superuser = lambda cursor: False
 t = time.perf_counter()
 r = import_statcan_zip({path!r})

@@ -321,8 +321,7 @@ def trusted_references(cursor):
     from a join with the series table itself (locked by the import), where the database
     allows it: a superuser may set session_replication_role. Otherwise the commit checks each
     row's reference (about a third of a fresh PostgreSQL import)."""
-    cursor.execute("SELECT current_setting('is_superuser')")
-    allowed = cursor.fetchone()[0] == "on"
+    allowed = partitions.is_superuser(cursor)
     if allowed:
         cursor.execute("SET LOCAL session_replication_role = replica")
     try:

@@ -29,7 +29,19 @@ def is_partitioned(cursor) -> bool:
     return cursor.fetchone()[0] == "p"
 
 
+def bounds(cursor) -> list[tuple[str, str]]:
+    """Each partition of the observation table: its name and bound ("DEFAULT", "FOR VALUES ...")."""
+    cursor.execute(
+        "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i"
+        " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = %s::regclass",
+        [OBSERVATIONS],
+    )
+    return cursor.fetchall()
+
+
 def is_superuser(cursor) -> bool:
+    """Whether this role may skip reference checks (bulk.trusted_references) and have a load
+    table's reference adopted instead of checked at the attachment."""
     cursor.execute("SELECT current_setting('is_superuser')")
     return cursor.fetchone()[0] == "on"
 
@@ -104,12 +116,7 @@ def load_table(cursor, first_series: int) -> LoadTable | None:
     Empty partitions in the way, left by tables deleted since, are dropped."""
     if not is_partitioned(cursor):
         return None
-    cursor.execute(
-        "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i"
-        " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = %s::regclass",
-        [OBSERVATIONS],
-    )
-    for name, bound in cursor.fetchall():
+    for name, bound in bounds(cursor):
         upper = UPPER_BOUND.search(bound or "")
         if upper is None or int(upper.group(1)) <= first_series:
             continue  # the default partition, or one wholly below the new ids

@@ -42,9 +42,10 @@ def observation_rows(batch: pa.Table, ids: np.ndarray, first_id: int | None = No
     With ``first_id`` the rows are numbered from it, for a COPY that lists ``id`` first."""
     n = batch.num_rows
     head = np.empty(n, HEAD if first_id is None else NUMBERED)
-    head["fields"], head["length"], head["series_id"] = 7, 8, ids
+    head["fields"] = 7 if first_id is None else 8
+    head["length"], head["series_id"] = 8, ids
     if first_id is not None:
-        head["fields"], head["id_length"] = 8, 8
+        head["id_length"] = 8
         head["id"] = np.arange(first_id, first_id + n, dtype=np.int64)
     value = batch.column("VALUE").combine_chunks()
     present = np.empty(n, VALUE)
