@@ -1,5 +1,8 @@
 """Import time and peak memory of a 35-10-0177 full table: prevnet into SQLite and PostgreSQL,
-beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own process.
+beside pandas.read_csv and DuckDB's read_csv of the same CSV and the stats-can package's own
+reader of the downloaded zip (``stats_can.sc.zip_table_to_dataframe``: pandas.read_csv of the
+zip member with every column but VALUE as text, then categories and dates), each in its own
+process.
 
     .venv/bin/python bench/communitydata_import.py [var/bench/35100177-eng.zip] \\
         [--only sqlite,pandas]
@@ -7,13 +10,13 @@ beside pandas.read_csv and DuckDB's read_csv of the same CSV, each in its own pr
 ``--only`` runs the contenders whose name holds one of the words (case ignored).
 
 Generate the file first (bench/communitydata_generate.py). prevnet reads the zip as downloaded
-(decompressing as it goes); pandas and DuckDB read the CSV extracted beforehand (var/bench/),
-so they are spared the decompression. prevnet's databases are migrated beforehand, unmeasured
-(a user imports into a running site); its wall time counts starting Python and Django, as
-pandas's and DuckDB's count starting Python and importing them. Peak memory is each child's
-maximum resident set size (os.wait4); CPU time is the child's user + system time and, for
-PostgreSQL, also the server backend's (read from /proc before the connection closes: COPY,
-sorting and indexing happen there). "PostgreSQL, not superuser" runs the same import as a
+(decompressing as it goes), as stats-can does; pandas and DuckDB read the CSV extracted
+beforehand (var/bench/), so they are spared the decompression. prevnet's databases are migrated
+beforehand, unmeasured (a user imports into a running site); its wall time counts starting
+Python and Django, as the others' count starting Python and importing their modules. Peak memory
+is each child's maximum resident set size (os.wait4); CPU time is the child's user + system time
+and, for PostgreSQL, also the server backend's (read from /proc before the connection closes:
+COPY, sorting and indexing happen there). "PostgreSQL, not superuser" runs the same import as a
 role without superuser rights would (reference checks kept: see partitions.is_superuser). The
 SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and prevnet_cd_bench) for
 bench/communitydata_page.py; delete the files under var/bench/ and drop prevnet_cd_bench and
@@ -61,6 +64,11 @@ import pandas as pd
 df = pd.read_csv({csv!r}, encoding="utf-8-sig")
 print(f"rows={{len(df)}}")
 """
+STATS_CAN = """
+from stats_can.sc import zip_table_to_dataframe
+df = zip_table_to_dataframe({table!r}, path={folder!r})
+print(f"rows={{len(df)}}")
+"""
 DUCKDB = """
 import duckdb
 con = duckdb.connect({db!r})
@@ -103,6 +111,7 @@ def main(zip_path: Path, only: list[str]) -> None:
         f"{csv_path.stat().st_size / 1e9:.2f} GB CSV)",
         flush=True,
     )
+    SQLITE.parent.mkdir(parents=True, exist_ok=True)
     SQLITE.unlink(missing_ok=True)
     for db in ("prevnet_cd_bench", "prevnet_cd_bench_nosu"):
         psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
@@ -125,6 +134,11 @@ def main(zip_path: Path, only: list[str]) -> None:
             {"DATABASE_URL": PG_NOSU},
         ),
         ("pandas.read_csv", PANDAS.format(csv=str(csv_path)), None),
+        (
+            "stats-can zip_table_to_dataframe",
+            STATS_CAN.format(table=zip_path.name.split("-")[0], folder=str(zip_path.parent)),
+            None,
+        ),
         (
             "DuckDB read_csv → table",
             DUCKDB.format(csv=str(csv_path), db=str(zip_path.with_suffix(".duckdb"))),
