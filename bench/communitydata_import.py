@@ -16,11 +16,13 @@ beforehand, unmeasured (a user imports into a running site); its wall time count
 Python and Django, as the others' count starting Python and importing their modules. Peak memory
 is each child's maximum resident set size (os.wait4); CPU time is the child's user + system time
 and, for PostgreSQL, also the server backend's (read from /proc before the connection closes:
-COPY, sorting and indexing happen there). "PostgreSQL, not superuser" runs the same import as a
-role without superuser rights would (reference checks kept: see partitions.is_superuser). The
-SQLite and PostgreSQL databases are kept (var/bench/bench.sqlite3 and prevnet_cd_bench) for
-bench/communitydata_page.py; delete the files under var/bench/ and drop prevnet_cd_bench and
-prevnet_cd_bench_nosu after.
+COPY, sorting and indexing happen there). The "site role" runs import as a role without
+superuser rights that owns its database (reference checks kept), the second one granted SET ON
+PARAMETER session_replication_role (checks skipped as for a superuser: see
+partitions.may_skip_checks). The SQLite and PostgreSQL databases are kept
+(var/bench/bench.sqlite3 and prevnet_cd_bench) for bench/communitydata_page.py; delete the files
+under var/bench/, drop the databases prevnet_cd_bench, prevnet_cd_bench_nosu and
+prevnet_cd_bench_granted, then the roles prevnet_bench_site and prevnet_bench_granted after.
 """
 
 from __future__ import annotations
@@ -36,19 +38,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv/bin/python")
 SQLITE = ROOT / "var/bench/bench.sqlite3"
 PG = "postgres://postgres@127.0.0.1:5432/prevnet_cd_bench"
-PG_NOSU = "postgres://postgres@127.0.0.1:5432/prevnet_cd_bench_nosu"
+# Roles without superuser rights, each owning its database as a site's role does; the second
+# may set session_replication_role (partitions.may_skip_checks).
+SITE_ROLES = {
+    "prevnet_cd_bench_nosu": ("prevnet_bench_site", False),
+    "prevnet_cd_bench_granted": ("prevnet_bench_granted", True),
+}
 
 PREVNET = """
 import os, sys, django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prevnet.settings")
 sys.path.insert(0, {root!r})
 django.setup()
-from prevnet.communitydata import partitions
 from prevnet.communitydata.importer import import_statcan_zip
 from django.db import connection
 import time
-if {keep_fk!r}:  # what a role without superuser rights gets
-    partitions.is_superuser = lambda cursor: False
 t = time.perf_counter()
 r = import_statcan_zip({path!r})
 server = ""
@@ -113,25 +117,32 @@ def main(zip_path: Path, only: list[str]) -> None:
     )
     SQLITE.parent.mkdir(parents=True, exist_ok=True)
     SQLITE.unlink(missing_ok=True)
-    for db in ("prevnet_cd_bench", "prevnet_cd_bench_nosu"):
-        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
+    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
+    for db in ("prevnet_cd_bench", *SITE_ROLES):
         subprocess.run([*psql, f"DROP DATABASE IF EXISTS {db}"], check=True)
-        subprocess.run([*psql, f"CREATE DATABASE {db}"], check=True)
+    subprocess.run([*psql, "CREATE DATABASE prevnet_cd_bench"], check=True)
+    for db, (role, granted) in SITE_ROLES.items():
+        create = f"CREATE ROLE {role} LOGIN NOSUPERUSER"
+        create = f"DO $$BEGIN {create}; EXCEPTION WHEN duplicate_object THEN NULL; END$$"
+        subprocess.run([*psql, create], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {db} OWNER {role}"], check=True)
+        right = "SET ON PARAMETER session_replication_role"
+        grant = f"GRANT {right} TO {role}" if granted else f"REVOKE {right} FROM {role}"
+        subprocess.run([*psql, grant], check=True)
+    site = {db: f"postgres://{role}@127.0.0.1:5432/{db}" for db, (role, _g) in SITE_ROLES.items()}
+    prevnet = PREVNET.format(root=str(ROOT), path=str(zip_path))
     jobs = [
+        ("prevnet → SQLite", prevnet, {"DATABASE_URL": f"sqlite:///{SQLITE}"}),
+        ("prevnet → PostgreSQL (superuser)", prevnet, {"DATABASE_URL": PG}),
         (
-            "prevnet → SQLite",
-            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=False),
-            {"DATABASE_URL": f"sqlite:///{SQLITE}"},
+            "prevnet → PostgreSQL, site role",
+            prevnet,
+            {"DATABASE_URL": site["prevnet_cd_bench_nosu"]},
         ),
         (
-            "prevnet → PostgreSQL",
-            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=False),
-            {"DATABASE_URL": PG},
-        ),
-        (
-            "prevnet → PostgreSQL, not superuser",
-            PREVNET.format(root=str(ROOT), path=str(zip_path), keep_fk=True),
-            {"DATABASE_URL": PG_NOSU},
+            "prevnet → PostgreSQL, site role granted session_replication_role",
+            prevnet,
+            {"DATABASE_URL": site["prevnet_cd_bench_granted"]},
         ),
         ("pandas.read_csv", PANDAS.format(csv=str(csv_path)), None),
         (

@@ -3,10 +3,12 @@ once and attached as the partition of its new series; everything else in the def
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.db import connection
 
-from prevnet.communitydata import partitions
+from prevnet.communitydata import bulk, partitions
 from prevnet.communitydata.importer import import_statcan_zip
 from prevnet.communitydata.models import Observation, ObservationChange, Series, Table
 from prevnet.communitydata.reader import StatcanFileError
@@ -70,11 +72,54 @@ def test_a_newer_release_revises_values_inside_the_partition(tmp_path):
 
 @pg_only
 def test_without_superuser_rights_the_attachment_checks_the_references(tmp_path, monkeypatch):
-    monkeypatch.setattr(partitions, "is_superuser", lambda cursor: False)
+    monkeypatch.setattr(partitions, "may_skip_checks", lambda cursor: False)
     import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
     (name,) = [n for n in parts() if not n.endswith("_default")]
     assert reference_of(name) == (True, True)
     assert parts()[name][1] == ROWS
+
+
+@pytest.fixture
+def site_role(db):
+    """A role without superuser rights that owns the tables, as a site's role does (it ran the
+    migrations); the test's transaction, rolled back at its end, takes the role away again."""
+    name = f"prevnet_site_{uuid.uuid4().hex[:12]}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {name} NOSUPERUSER NOLOGIN")
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        for (table,) in cursor.fetchall():
+            cursor.execute(f'ALTER TABLE "{table}" OWNER TO {name}')  # and its sequences
+        cursor.execute(
+            f"GRANT USAGE, CREATE ON SCHEMA {connection.ops.quote_name('public')} TO {name}"
+        )
+    yield name
+    with connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")
+
+
+def replication_role_inside_trusted_references() -> str:
+    with connection.cursor() as cursor, bulk.trusted_references(cursor):
+        cursor.execute("SHOW session_replication_role")
+        return cursor.fetchone()[0]
+
+
+@pg_only
+@pytest.mark.parametrize("granted", [False, True])
+def test_a_site_role_without_superuser_rights_imports(tmp_path, site_role, granted):
+    # Without the grant the references are checked (row by row, then in one query at the
+    # attachment); with it, as for a superuser, they are not.
+    with connection.cursor() as cursor:
+        if granted:
+            cursor.execute(f"GRANT SET ON PARAMETER session_replication_role TO {site_role}")
+        cursor.execute(f"SET ROLE {site_role}")
+        assert partitions.may_skip_checks(cursor) is granted
+    assert replication_role_inside_trusted_references() == ("replica" if granted else "origin")
+    import_statcan_zip(sf.make_zip(tmp_path / "t.zip"))
+    (name,) = [n for n in parts() if not n.endswith("_default")]
+    assert parts()[name][1] == ROWS and reference_of(name) == (True, True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_user, current_setting('is_superuser')")
+        assert cursor.fetchone() == (site_role, "off")  # it was that role's import
 
 
 @pg_only
