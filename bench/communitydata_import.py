@@ -16,7 +16,7 @@ beforehand, unmeasured (a user imports into a running site); its wall time count
 Python and Django, as the others' count starting Python and importing their modules. Peak memory
 is each child's maximum resident set size (os.wait4); CPU time is the child's user + system time
 and, for PostgreSQL, also the server backend's (read from /proc before the connection closes:
-COPY, sorting and indexing happen there). The "site role" runs import as a role without
+COPY, sorting and indexing happen there). The "site role" runs the import as a role without
 superuser rights that owns its database (reference checks kept), the second one granted SET ON
 PARAMETER session_replication_role (checks skipped as for a superuser: see
 partitions.may_skip_checks). The SQLite and PostgreSQL databases are kept

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from django.db import connection
+
 from prevnet.communitydata.models import Observation, Series
 
 OBSERVATIONS = Observation._meta.db_table
@@ -45,13 +47,10 @@ def may_skip_checks(cursor) -> bool:
     the attachment: a superuser, or from PostgreSQL 15 on a role granted SET ON PARAMETER
     session_replication_role (docs/communitydata.md). The owner of the tables, as the site's
     role is, could drop their constraints anyway: the grant gives it nothing it lacked."""
-    cursor.execute("SELECT current_setting('is_superuser'), current_setting('server_version_num')")
-    superuser, version = cursor.fetchone()
-    if superuser == "on":
-        return True
-    if int(version) < 150000:  # no privileges on parameters before 15
-        return False
-    cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+    if connection.pg_version < 150000:  # no privileges on parameters before 15
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+    else:  # a superuser holds every privilege
+        cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
     return cursor.fetchone()[0]
 
 

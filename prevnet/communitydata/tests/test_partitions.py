@@ -89,9 +89,7 @@ def site_role(db):
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         for (table,) in cursor.fetchall():
             cursor.execute(f'ALTER TABLE "{table}" OWNER TO {name}')  # and its sequences
-        cursor.execute(
-            f"GRANT USAGE, CREATE ON SCHEMA {connection.ops.quote_name('public')} TO {name}"
-        )
+        cursor.execute(f"GRANT USAGE, CREATE ON SCHEMA public TO {name}")
     yield name
     with connection.cursor() as cursor:
         cursor.execute("RESET ROLE")
